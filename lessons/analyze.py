@@ -1,0 +1,56 @@
+"""The pipeline as data: one article in, one JSON-ready report out.
+
+Keys follow COURSE.md (``lessons analyze``); each lesson adds its own. Offsets index
+``article.body``.
+
+>>> report = analyze_text("Seoul talks\\nBy Jo BloggsPublished : Aug. 23, 2021 - 14:50\\nThey met. It rained.")
+>>> report["author"], report["published"], report["sentences"]
+('Jo Bloggs', '2021-08-23T14:50:00+09:00', ['They met.', 'It rained.'])
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from lessons.reading import Article, read_article
+from lessons.tokenizing import sentences
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def report_for(article: Article) -> dict[str, Any]:
+    """Everything the lessons so far extract from one article."""
+    return {
+        "headline": article.headline,
+        "author": article.author,
+        "published": _iso(article.published),
+        "updated": _iso(article.updated),
+        "paragraphs": [p.text for p in article.paragraphs],
+        "sentences": [s.text for p in article.paragraphs for s in sentences(p.text)],
+    }
+
+
+def analyze_text(text: str, *, text_only: bool = False, published: str | None = None) -> dict[str, Any]:
+    """The report for an article given as text."""
+    return report_for(read_article(text if "\n" in text else text + "\n", text_only=text_only, published=published))
+
+
+def analyze_file(path: Path, *, text_only: bool = False, published: str | None = None) -> dict[str, Any]:
+    """The report for an article file."""
+    return report_for(read_article(Path(path), text_only=text_only, published=published))
+
+
+def format_report(report: dict[str, Any], *, name: str = "") -> str:
+    """A human-readable report: header fields, then counts and the first sentences."""
+    lines = [f"== {name} ==" if name else "== article =="]
+    for key in ("headline", "author", "published", "updated"):
+        lines.append(f"{key + ':':<11} {report.get(key) or '(none found)'}")
+    lines.append(f"{'paragraphs:':<11} {len(report['paragraphs'])}")
+    lines.append(f"{'sentences:':<11} {len(report['sentences'])}")
+    for number, sentence in enumerate(report["sentences"][:3], 1):
+        lines.append(f"  {number}. {sentence[:100]}{'…' if len(sentence) > 100 else ''}")
+    return "\n".join(lines)
