@@ -198,7 +198,9 @@ def _check_code(ex: Exercise, answer: Any) -> CheckResult:
         if case.shown is not None:
             notes.append(f"{call} {got}; expected {normalize_exact(case.shown)}")
         else:
-            notes.append(f"a hidden case ({case.about or 'not shown'}) failed: it {got}")
+            # Say how, not what: the returned value would give the hidden input away.
+            how = f"raised {outcome.error.split(':')[0]}" if not outcome.ok else "returned something else"
+            notes.append(f"a hidden case ({case.about or 'not shown'}) failed: it {how}")
     message = f"{passed} of {len(key.cases)} cases passed"
     return _scored(passed / len(key.cases), message + (". " + notes[0] if notes else "."), notes[1:3])
 

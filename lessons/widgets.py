@@ -172,10 +172,7 @@ class ExerciseWidget(w.VBox):
 
     def __repr__(self) -> str:
         # What a front end without widgets shows: how to answer in plain code instead.
-        return (
-            f"Exercise {self.exercise.id} ({self.exercise.tier}): {self.exercise.prompt}\n"
-            f"Widgets are not showing? Answer in code: lessons.answer({self.exercise.id!r}, YOUR_ANSWER)"
-        )
+        return f"[exercise {self.exercise.id}] no widgets? answer({self.exercise.id!r}, ...)"
 
 
 def exercise(exercise_id: str, *, store: AnswerStore | None = None) -> ExerciseWidget:

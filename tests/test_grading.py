@@ -1,0 +1,264 @@
+"""Checks and grading: reference answers get full marks, blanks none, mistakes their hint.
+
+The reference answers are not written down here: choices, sets, orders and matchings
+are found by trying every possible answer (exactly one may get full marks), and the
+facts about the article come from the article itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import subprocess
+import sys
+from datetime import timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lessons import coderun
+from lessons.checks import Exercise
+from lessons.exercises import EXERCISES, get_exercise
+from lessons.grading import grade_answers, grade_folder, total_points, write_gradebook
+from lessons.paths import COURSE_ARTICLE
+from lessons.reading import read_article
+
+SPLIT_BYLINE = '''
+def split_byline(line):
+    head, found, stamp = line.partition("Published")
+    author = head.removeprefix("By").strip() or None
+    stamp = stamp.split("Updated")[0].strip(" :") if found else ""
+    return author, stamp or None
+'''
+
+
+def _candidates(ex: Exercise) -> list[Any]:
+    """Every answer a learner could give with the widget of a closed exercise."""
+    if ex.kind == "choice":
+        return list(ex.options)
+    if ex.kind == "multi":
+        return [list(c) for n in range(1, len(ex.options) + 1) for c in itertools.combinations(ex.options, n)]
+    if ex.kind == "order":
+        return [list(p) for p in itertools.permutations(ex.options)]
+    if ex.kind == "match":
+        return [dict(zip(ex.items, combo)) for combo in itertools.product(ex.options, repeat=len(ex.items))]
+    raise AssertionError(f"{ex.id} is not a closed exercise")
+
+
+def _open_answers() -> dict[str, Any]:
+    """Reference answers to the open exercises, computed from the article."""
+    article = read_article(COURSE_ARTICLE)
+    assert article.published is not None
+    return {
+        "start.city": "Seoul",
+        "reading.author": article.author,
+        "reading.paragraphs": str(len(article.paragraphs)),
+        "reading.published_date": article.published.date().isoformat(),
+        "reading.published_utc": article.published.astimezone(timezone.utc).isoformat(),
+        "reading.glued_byline": SPLIT_BYLINE,
+    }
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, Any]:
+    answers = _open_answers()
+    for ex in EXERCISES.values():
+        if ex.kind in ("choice", "multi", "order", "match"):
+            full = [c for c in _candidates(ex) if ex.check(c).passed]
+            assert len(full) == 1, f"{ex.id}: {len(full)} answers get full marks, expected exactly one"
+            answers[ex.id] = full[0]
+    assert set(answers) == set(EXERCISES)
+    return answers
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_reference_answer_gets_full_marks(reference: dict[str, Any], exercise_id: str) -> None:
+    result = get_exercise(exercise_id).check(reference[exercise_id])
+    assert (result.score, result.status) == (1.0, "correct"), result.message
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+@pytest.mark.parametrize("blank", [None, "", "   ", [], {}])
+def test_blank_answer_is_not_attempted_and_says_where(exercise_id: str, blank: Any) -> None:
+    ex = get_exercise(exercise_id)
+    result = ex.check(blank)
+    assert (result.score, result.status) == (0.0, "not attempted")
+    assert ex.notebook in result.message
+
+
+def test_untouched_code_template_is_not_attempted() -> None:
+    ex = get_exercise("reading.glued_byline")
+    assert ex.check(ex.template).status == "not attempted"
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "answer", "hint"),
+    [
+        ("reading.author", "Ahn Sung-miPublished", "glued 'Published'"),
+        ("reading.author", "By Ahn Sung-mi", "Drop the word 'By'"),
+        ("reading.author", "Sung Kim", "envoy the story is about"),
+        ("reading.paragraphs", "17", "every line of the file"),
+        ("reading.paragraphs", 22, "number of sentences"),
+        ("reading.published_utc", "2021-08-23T14:50", "Korea time"),
+        ("reading.published_utc", "2021-08-23T23:50Z", "subtract 9 hours"),
+        ("reading.apostrophe", "U+0027 APOSTROPHE (')", "three"),
+        ("reading.non_ascii", ["’", "“", "”", ":"], "colon"),
+        ("start.city", "Pyongyang", "North's capital"),
+    ],
+)
+def test_common_mistake_gets_its_specific_hint(exercise_id: str, answer: Any, hint: str) -> None:
+    result = get_exercise(exercise_id).check(answer)
+    assert result.score < 1
+    assert any(hint in h for h in result.hints), result.hints
+
+
+def test_set_answer_gets_partial_credit_by_f1() -> None:
+    result = get_exercise("reading.non_ascii").check(["’", "“", "-"])
+    assert result.status == "partial"
+    assert result.score == pytest.approx(2 * (2 / 3) * (2 / 3) / (4 / 3), abs=1e-3)
+    assert result.message.startswith("2 of 3 found, 1 extra: '-'")
+
+
+def test_order_and_match_give_partial_credit(reference: dict[str, Any]) -> None:
+    order = list(reversed(reference["reading.stamp_order"]))
+    assert get_exercise("reading.stamp_order").check(order).score == 0.0
+    swapped = list(reference["reading.stamp_order"])
+    swapped[0], swapped[1] = swapped[1], swapped[0]
+    assert get_exercise("reading.stamp_order").check(swapped).score == pytest.approx(5 / 6, abs=1e-3)
+    match = dict(reference["reading.stamp_match"])
+    first = next(iter(match))
+    match[first] = "2021-08-23 14:50 UTC" if match[first] != "2021-08-23 14:50 UTC" else "2020-06-29 21:05 UTC"
+    result = get_exercise("reading.stamp_match").check(match)
+    assert result.score == 0.75 and first in result.message
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "malformed"),
+    [
+        ("reading.paragraphs", "fifteen"),
+        ("reading.paragraphs", True),
+        ("reading.published_utc", "yesterday afternoon"),
+        ("reading.published_date", "23/08/2021"),
+        ("reading.apostrophe", "an option that is not offered"),
+        ("reading.non_ascii", "’“”"),
+        ("reading.non_ascii", ["not an option"]),
+        ("reading.stamp_order", ["2021-08-23T06:00Z"]),
+        ("reading.stamp_match", ["a", "list"]),
+        ("reading.glued_byline", ["not", "code"]),
+        ("reading.author", ["a", "list"]),
+    ],
+)
+def test_malformed_answer_is_invalid_with_a_message_not_a_traceback(exercise_id: str, malformed: Any) -> None:
+    result = get_exercise(exercise_id).check(malformed)
+    assert (result.score, result.status) == (0.0, "invalid")
+    assert result.message.startswith("This answer could not be read:") and "\n" not in result.message
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("def split_byline(line):\n    return 1 / 0", "ZeroDivisionError"),
+        ("def split_byline(line:\n", "SyntaxError"),
+        ("def other(line):\n    return line", "does not define a function named split_byline"),
+        ("import os\nos._exit(3)", "crashed"),
+        ("def split_byline(line):\n    return 'x' * (10 ** 11)", "MemoryError"),
+    ],
+)
+def test_broken_code_fails_that_exercise_with_the_reason(source: str, expected: str) -> None:
+    result = get_exercise("reading.glued_byline").check(source)
+    assert result.score == 0.0 and expected in result.message + " ".join(result.hints)
+
+
+def test_hidden_cases_are_graded_but_not_shown() -> None:
+    partial = "def split_byline(line):\n    a, _, s = line.partition('Published')\n    return a[3:], s.strip(' :')"
+    result = get_exercise("reading.glued_byline").check(partial)
+    assert 0 < result.score < 1
+    assert "a hidden case" in result.message + " ".join(result.hints)
+    assert "Park Min-ji" not in result.message + " ".join(result.hints)  # hidden input stays hidden
+
+
+def test_endless_loop_times_out_while_the_other_answers_are_graded(
+    reference: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(coderun, "CODE_TIMEOUT_S", 1.0)
+    answers = dict(reference, **{"reading.glued_byline": "def split_byline(line):\n    while True:\n        pass"})
+    grades = {g.exercise.id: g.result for g in grade_answers(answers)}
+    assert grades["reading.glued_byline"].score == 0.0
+    assert "timed out after 1 s" in grades["reading.glued_byline"].message
+    assert all(r.passed for i, r in grades.items() if i != "reading.glued_byline")
+
+
+def _store_file(folder: Path, name: str, answers: dict[str, Any], **forged: Any) -> Path:
+    path = folder / name
+    entries = {i: {"value": v, **forged} for i, v in answers.items()}
+    path.write_text(json.dumps({"answers": entries, **forged}), encoding="utf-8")
+    return path
+
+
+def _grade_cli(path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lessons", "grade", str(path), *extra],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_autograder_gives_full_marks_to_reference_answers(tmp_path: Path, reference: dict[str, Any]) -> None:
+    proc = _grade_cli(_store_file(tmp_path, "answers.json", reference))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    n = len(EXERCISES)
+    assert f"Total: {n}/{n} points (100%); these checks passed: {n} of {n}." in proc.stdout
+    assert "all tests passed" not in proc.stdout.lower()
+
+
+def test_autograder_says_not_attempted_and_where(tmp_path: Path) -> None:
+    proc = _grade_cli(_store_file(tmp_path, "answers.json", {"start.city": "Seoul"}), "--notebook", "01_reading")
+    assert proc.returncode == 1
+    assert "reading.author" in proc.stdout and "not attempted" in proc.stdout
+    assert "01_reading.ipynb, § 2 The header by hand" in proc.stdout
+    assert "start.city" not in proc.stdout  # only the notebook asked for
+
+
+def test_autograder_ignores_forged_scores(tmp_path: Path) -> None:
+    wrong = {"reading.author": "Sung Kim", "reading.paragraphs": "3"}
+    path = _store_file(tmp_path, "answers.json", wrong, score=1.0, passed=True, points=99)
+    proc = _grade_cli(path, "--notebook", "01_reading")
+    assert proc.returncode == 1
+    assert "Total: 0/9 points (0%)" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("{broken", "is not valid JSON"), ("[]", "is not an answer file"), (None, "no answer file at")],
+)
+def test_autograder_on_a_bad_file_says_one_line(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "answers.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    proc = _grade_cli(path)
+    assert proc.returncode == 2
+    assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_gradebook_grades_a_folder_into_csv(tmp_path: Path, reference: dict[str, Any]) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    _store_file(folder, "ada.json", reference)
+    _store_file(folder, "bo.json", {"reading.author": "Ahn Sung-mi"})
+    (folder / "cy.json").write_text("{not json", encoding="utf-8")
+    rows = grade_folder(folder, jobs=2, progress=False)
+    out = tmp_path / "gradebook.csv"
+    write_gradebook(rows, out)
+    table = {row["file"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
+    n = len(EXERCISES)
+    assert float(table["ada.json"]["total"]) == n and table["ada.json"]["percent"] == "100.0"
+    assert float(table["bo.json"]["reading.author"]) == 1 and float(table["bo.json"]["total"]) == 1
+    assert "not valid JSON" in table["cy.json"]["error"]
+
+
+def test_total_points_adds_partial_credit() -> None:
+    grades = grade_answers({"reading.non_ascii": ["’", "“", "-"]}, notebook="01_reading")
+    earned, possible = total_points(grades)
+    assert earned == pytest.approx(0.667, abs=1e-3) and possible == 9
