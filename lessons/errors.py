@@ -38,6 +38,10 @@ class ArticleTooLargeError(ArticleError):
     """The text is larger than the course tools are meant to handle."""
 
 
+class StampError(LessonsError):
+    """A date or time stamp that cannot be read (a byline's ``Published :`` or a ``--published`` value)."""
+
+
 class StoreError(LessonsError):
     """The answer store cannot be read or written."""
 
@@ -52,6 +56,18 @@ class UnknownExerciseError(LessonsError):
 
 class AnswerFormatError(LessonsError):
     """A learner's answer has the wrong shape for its exercise."""
+
+
+class TokenizingError(LessonsError):
+    """A tokenizing or exploring helper was called with something it cannot work on."""
+
+
+class NotTextError(TokenizingError, TypeError):
+    """The helper needs a ``str`` (the article body) and got something else."""
+
+
+class StopwordsError(TokenizingError):
+    """The stopword list in ``data/`` is missing or unreadable."""
 
 
 def one_line(text: object, limit: int = 60) -> str:

@@ -1,0 +1,549 @@
+"""Lesson 2, tokenizing and exploring: sentences, words, normalization, counts, concordance and figures."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # figures render off-screen in tests
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lessons.errors import LessonsError, NotTextError, StopwordsError, TokenizingError
+from lessons.exploring import (
+    Collocation,
+    collocations,
+    describe_dispersion,
+    describe_frequencies,
+    dispersion_chart,
+    format_concordance,
+    frequencies,
+    frequency_chart,
+    keyword_in_context,
+    ngrams,
+    top_ngrams,
+    top_words,
+    word_positions,
+)
+from lessons.paths import COURSE_ARTICLE, DATA_DIR
+from lessons.tokenizing import (
+    STOPWORDS_PATH,
+    Sentence,
+    Token,
+    is_punctuation,
+    is_stopword,
+    load_stopwords,
+    normal_form,
+    normalize,
+    sentences,
+    stem,
+    stopwords,
+    words,
+    words_by_sentence,
+)
+
+
+def course_body() -> str:
+    """The course article's body: lessons.reading when it is there, else the lines after the two header lines."""
+    try:
+        from lessons.reading import read_article
+    except ImportError:
+        return "\n".join(COURSE_ARTICLE.read_text(encoding="utf-8").splitlines()[2:])
+    return read_article(COURSE_ARTICLE).body
+
+
+@pytest.fixture(scope="module")
+def body() -> str:
+    return course_body()
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in sentences(text)]
+
+
+# ---------------------------------------------------------------------------
+# sentences: tables of hard cases
+# ---------------------------------------------------------------------------
+
+SPLITS = [
+    ("He left. She stayed.", ["He left.", "She stayed."]),
+    ("It rained? Yes! It poured.", ["It rained?", "Yes!", "It poured."]),
+    # a sentence that ends inside a closing quote ends after the quote, curly or straight
+    ("“It is over.” Then he left.", ["“It is over.”", "Then he left."]),
+    ('"It is over." Then he left.', ['"It is over."', "Then he left."]),
+    ('He asked: "Why now?" Nobody answered.', ['He asked: "Why now?"', "Nobody answered."]),
+    ("He said ‘no.’” Then silence.", ["He said ‘no.’”", "Then silence."]),
+    ("(The story was updated.) More follows.", ["(The story was updated.)", "More follows."]),
+    # quotations with several sentences split inside the marks, like the course gold
+    ("He said: “I am ready. We are ready.” Then he left.", ["He said: “I am ready.", "We are ready.”", "Then he left."]),
+    # an abbreviation that can end a sentence ends it before a function word that starts sentences
+    ("He lives in the U.S. The weather is fine.", ["He lives in the U.S.", "The weather is fine."]),
+    ("They met in Washington, D.C. On Tuesday they flew home.", ["They met in Washington, D.C.", "On Tuesday they flew home."]),
+    ("Samsung Electronics Co. The company said profits rose.", ["Samsung Electronics Co.", "The company said profits rose."]),
+    ("He cited Plan B. The plan failed.", ["He cited Plan B.", "The plan failed."]),
+    # clock times end a sentence unless a weekday, month or time zone follows
+    ("I met him at 3 p.m. He was late.", ["I met him at 3 p.m.", "He was late."]),
+    ("The count ended at 11:30 p.m. Turnout was high.", ["The count ended at 11:30 p.m.", "Turnout was high."]),
+    ("Polls close at 8 p.m. EST. Results follow.", ["Polls close at 8 p.m. EST.", "Results follow."]),
+    # numbers, years and money end sentences
+    ("The deal was signed on Sept. 3. Investors cheered.", ["The deal was signed on Sept. 3.", "Investors cheered."]),
+    ("Prices rose 7.4 percent to $85. Analysts were surprised.", ["Prices rose 7.4 percent to $85.", "Analysts were surprised."]),
+    ("It began in 2019. 2020 was worse.", ["It began in 2019.", "2020 was worse."]),
+    ("He said no. Officials disagreed.", ["He said no.", "Officials disagreed."]),
+    ("They live in Fresno, Calif. Officials said so.", ["They live in Fresno, Calif.", "Officials said so."]),
+    ("said Jane Foster of Acme Ltd. “But one quarter is not enough.”", ["said Jane Foster of Acme Ltd.", "“But one quarter is not enough.”"]),
+    ("“Is this the end?” asked Kim. No one answered.", ["“Is this the end?” asked Kim.", "No one answered."]),
+    ("Who knows? Kim said nothing.", ["Who knows?", "Kim said nothing."]),  # no quote: no attribution repair
+]
+
+NO_SPLITS = [
+    "Mr. Kim met U.S. officials on Monday.",
+    "The talks began Aug. 10, and ended at 5 p.m., breaking a record.",
+    "Rep. Adam Smith and Gov. Gavin Newsom met Dr. Jill Biden, Capt. Lee and Gen. Park.",
+    "Brig. Gen. Tom Kessler and Sen. Elizabeth Warren, D-Mass., said so.",
+    "She said: “Go home.”",  # a colon before a quote does not split
+    "“We discussed possible humanitarian assistance to the DRPK,” Kim said.",  # ,” does not end a sentence
+    "“Why now?” he asked.",  # ?” then a lower-case word
+    "“Why now?” Kim asked reporters.",  # ?” then a bare attribution
+    "“We will win.” he said.",
+    "He asked, “Why?” and left.",
+    "It ranked No. 1 in Asia, and model No. VB-36 was recalled.",
+    "The meeting starts at 10 a.m. Monday, or at 9 a.m. (0130 GMT) on Sept. 3, or 9 a.m. Seoul time.",
+    "Former President George W. Bush met J.K. Rowling in St. Louis.",
+    "The firm, Acme Inc., said it would cut 3,000 jobs at its U.S.-led venture.",
+    "He worked for the U.N. in 2019 and earned a Ph.D. in physics.",
+    "The U.S. Consumer Product Safety Commission and the U.S. “Big Tech” firms agreed.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS, ids=[t for t, _ in SPLITS])
+def test_sentences_split_here(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", NO_SPLITS)
+def test_sentences_do_not_split_here(text: str) -> None:
+    assert texts(text) == [text]
+
+
+def test_a_brand_name_in_lower_case_still_starts_a_sentence() -> None:
+    assert texts("iPhone sales rose. eBay shares fell.") == ["iPhone sales rose.", "eBay shares fell."]
+
+
+def test_a_name_after_an_abbreviation_continues_the_sentence_by_design() -> None:
+    # Decision: after "U.S." (or Inc., Jr., D.C.) only a function word such as "The" or "He" starts a new
+    # sentence. A capitalized name is read as running on ("U.S. Embassy", "U.S. Army"), which is far more
+    # common in news than a sentence that ends on the abbreviation and is followed by a name.
+    assert texts("He lives in the U.S. Kim said so.") == ["He lives in the U.S. Kim said so."]
+    assert texts("He lives in the U.S. He said so.") == ["He lives in the U.S.", "He said so."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He cited Plan B. Officials disagreed.", ["He cited Plan B.", "Officials disagreed."]),
+        ("It was made by Apple Inc. Tim Cook said so.", ["It was made by Apple Inc.", "Tim Cook said so."]),
+    ],
+)
+@pytest.mark.xfail(reason="an initial or abbreviation then a name is ambiguous without a trained model", strict=True)
+def test_known_failures_abbreviation_then_a_name(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_sentences_never_span_a_line_break() -> None:
+    text = "The envoy met Noh in Seoul on\nMonday. They talked.\n\n“We agree,” Kim said"
+    result = sentences(text)
+    assert [s.text for s in result] == ["The envoy met Noh in Seoul on", "Monday.", "They talked.", "“We agree,” Kim said"]
+    assert [s.paragraph for s in result] == [0, 1, 1, 2]
+    assert all("\n" not in s.text for s in result)
+
+
+def test_sentences_carry_offsets_into_the_text() -> None:
+    text = "  He left.\r\nShe stayed.  "
+    result = sentences(text)
+    assert result == [Sentence("He left.", 2, 10, 0), Sentence("She stayed.", 12, 23, 1)]
+    assert all(text[s.start : s.end] == s.text for s in result)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "\t"])
+def test_no_sentences_in_blank_text(text: str) -> None:
+    assert sentences(text) == []
+
+
+# ---------------------------------------------------------------------------
+# sentences: the course article, and news the splitter has never seen
+# ---------------------------------------------------------------------------
+
+
+def test_course_article_has_the_22_gold_sentences(body: str) -> None:
+    gold_path = DATA_DIR / "gold" / "article.json"
+    if not gold_path.exists():
+        pytest.skip("data/gold/article.json is not written yet")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["sentences"]
+    assert len(gold) == 22
+    assert texts(body) == gold
+
+
+def test_course_article_hard_spots(body: str) -> None:
+    result = texts(body)
+    assert len(result) == 22
+    assert any("since Aug. 10, in an apparent protest" in s for s in result)
+    assert "“We discussed possible humanitarian assistance to the DRPK,” Kim said." in result
+    assert all(not s.startswith(("”", "’")) for s in result)  # closing quotes stay with their sentence
+
+
+# Written for these tests (original text, in the style of wire copy), split by hand before the splitter ran
+# on it: a check on news the rules were not developed on. One paragraph a line.
+FRESH_NEWS = [
+    (
+        "WASHINGTON (AP) — The Senate voted 52-48 on Thursday to confirm Lt. Gen. Maria Ortiz as the first woman"
+        " to lead U.S. Cyber Command. The vote came after a monthlong hold by Sen. Tom Harlan, R-Ky., who had"
+        " demanded documents from the Pentagon.",
+        [
+            "WASHINGTON (AP) — The Senate voted 52-48 on Thursday to confirm Lt. Gen. Maria Ortiz as the first woman"
+            " to lead U.S. Cyber Command.",
+            "The vote came after a monthlong hold by Sen. Tom Harlan, R-Ky., who had demanded documents from the Pentagon.",
+        ],
+    ),
+    (
+        "“This is a historic day for the men and women who defend our networks,” Defense Secretary Paul Ames said"
+        " in a statement. “She has earned it.”",
+        [
+            "“This is a historic day for the men and women who defend our networks,” Defense Secretary Paul Ames said"
+            " in a statement.",
+            "“She has earned it.”",
+        ],
+    ),
+    (
+        "Harlan lifted his hold Wednesday night. Asked why, he said: “I got what I needed.”",
+        ["Harlan lifted his hold Wednesday night.", "Asked why, he said: “I got what I needed.”"],
+    ),
+    (
+        "The command, based at Fort Meade, Md., employs about 6,200 people and has a budget of $3.2 billion."
+        " Its work is largely classified.",
+        [
+            "The command, based at Fort Meade, Md., employs about 6,200 people and has a budget of $3.2 billion.",
+            "Its work is largely classified.",
+        ],
+    ),
+    (
+        "Ortiz, 54, previously led the National Security Agency’s Threat Operations Center. She holds a Ph.D. in"
+        " electrical engineering from the Massachusetts Institute of Technology.",
+        [
+            "Ortiz, 54, previously led the National Security Agency’s Threat Operations Center.",
+            "She holds a Ph.D. in electrical engineering from the Massachusetts Institute of Technology.",
+        ],
+    ),
+    (
+        "Was the delay worth it? “Absolutely not,” said Rep. Dana Whitfield, D-Calif., a member of the House"
+        " Armed Services Committee. “We left a key post empty for five months.”",
+        [
+            "Was the delay worth it?",
+            "“Absolutely not,” said Rep. Dana Whitfield, D-Calif., a member of the House Armed Services Committee.",
+            "“We left a key post empty for five months.”",
+        ],
+    ),
+    (
+        "The Pentagon’s spokesman, Col. James Reyes, told reporters at 2 p.m. that Ortiz would be sworn in Monday."
+        " Officials expect the ceremony to take place at 10 a.m. EDT.",
+        [
+            "The Pentagon’s spokesman, Col. James Reyes, told reporters at 2 p.m. that Ortiz would be sworn in Monday.",
+            "Officials expect the ceremony to take place at 10 a.m. EDT.",
+        ],
+    ),
+    (
+        "A similar nomination in 2019 stalled for nearly a year. At the time, critics accused the White House of"
+        " ‘playing politics with national security.’ The administration denied it.",
+        [
+            "A similar nomination in 2019 stalled for nearly a year.",
+            "At the time, critics accused the White House of ‘playing politics with national security.’",
+            "The administration denied it.",
+        ],
+    ),
+    (
+        "The U.S. has faced a string of cyberattacks since Jan. 1, including one on a water utility in Oldsmar,"
+        " Fla. Investigators have not named a suspect.",
+        [
+            "The U.S. has faced a string of cyberattacks since Jan. 1, including one on a water utility in Oldsmar, Fla.",
+            "Investigators have not named a suspect.",
+        ],
+    ),
+    ("“Why wait?” Whitfield asked. “The threats are not waiting.”", ["“Why wait?” Whitfield asked.", "“The threats are not waiting.”"]),
+    (
+        "Ortiz will replace Gen. Robert Kane Jr., who is retiring after 36 years in uniform. Kane said he was"
+        " “proud of what we built together.”",
+        [
+            "Ortiz will replace Gen. Robert Kane Jr., who is retiring after 36 years in uniform.",
+            "Kane said he was “proud of what we built together.”",
+        ],
+    ),
+    (
+        "LONDON -- Britain's economy grew 0.4% in the three months to June, the Office for National Statistics"
+        ' (ONS) said on Friday. That was faster than the 0.2% economists had forecast. "It\'s a welcome surprise,"'
+        ' said Jane Foster, chief economist at Acme Capital Ltd. "But one quarter doesn\'t make a recovery."',
+        [
+            "LONDON -- Britain's economy grew 0.4% in the three months to June, the Office for National Statistics"
+            " (ONS) said on Friday.",
+            "That was faster than the 0.2% economists had forecast.",
+            '"It\'s a welcome surprise," said Jane Foster, chief economist at Acme Capital Ltd.',
+            '"But one quarter doesn\'t make a recovery."',
+        ],
+    ),
+    (
+        'Chancellor Rachel Grey said the figures showed "the plan is working". Opposition MPs disagreed.',
+        ['Chancellor Rachel Grey said the figures showed "the plan is working".', "Opposition MPs disagreed."],
+    ),
+    (
+        "Sterling rose 0.3% to $1.2715 by 9:45 a.m. London time. The FTSE 100 index was little changed.",
+        ["Sterling rose 0.3% to $1.2715 by 9:45 a.m. London time.", "The FTSE 100 index was little changed."],
+    ),
+    (
+        '"Are we out of the woods? No," Foster said. "Not yet."',
+        ['"Are we out of the woods?', 'No," Foster said.', '"Not yet."'],
+    ),
+]
+
+
+def test_fresh_news_f1_is_at_least_098() -> None:
+    text = "\n".join(paragraph for paragraph, _ in FRESH_NEWS)
+    gold = Counter(s for _, split in FRESH_NEWS for s in split)
+    predicted = Counter(texts(text))
+    correct = sum((gold & predicted).values())
+    precision, recall = correct / sum(predicted.values()), correct / sum(gold.values())
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.98, sorted((predicted - gold).elements())
+
+
+# ---------------------------------------------------------------------------
+# words
+# ---------------------------------------------------------------------------
+
+WORD_CASES = [
+    ("South Korea’s envoy", ["South", "Korea", "’s", "envoy"]),
+    ("South Korea's envoy", ["South", "Korea", "'s", "envoy"]),
+    ("the envoys’ trip", ["the", "envoys", "’", "trip"]),
+    ("Noh Kyu-duk backs inter-Korean, US-ROK, long-standing ties", ["Noh", "Kyu-duk", "backs", "inter-Korean", ",", "US-ROK", ",", "long-standing", "ties"]),
+    ("3,000 troops, 7.4 percent, $85 and US$1.5 billion", ["3,000", "troops", ",", "7.4", "percent", ",", "$85", "and", "US$1.5", "billion"]),
+    ("“anywhere, at anytime.”", ["“", "anywhere", ",", "at", "anytime", ".", "”"]),
+    ('"anywhere, at anytime."', ['"', "anywhere", ",", "at", "anytime", ".", '"']),
+    ("He doesn’t know. She didn't either.", ["He", "does", "n’t", "know", ".", "She", "did", "n't", "either", "."]),
+    ("Aug. 10 at 5 p.m., in the U.S.", ["Aug.", "10", "at", "5", "p.m.", ",", "in", "the", "U.S."]),
+    ("Mail a.b@x.org or see https://example.com/a?b=1.", ["Mail", "a.b@x.org", "or", "see", "https://example.com/a?b=1", "."]),
+    ("He paused… then left in the ’90s.", ["He", "paused", "…", "then", "left", "in", "the", "’90s", "."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_CASES, ids=[t for t, _ in WORD_CASES])
+def test_words(text: str, expected: list[str]) -> None:
+    tokens = words(text)
+    assert [t.text for t in tokens] == expected
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_words_carry_offsets() -> None:
+    assert words("Kim said.") == [Token("Kim", 0, 3), Token("said", 4, 8), Token(".", 8, 9)]
+
+
+def test_words_by_sentence_groups_tokens() -> None:
+    groups = words_by_sentence("Kim left. Noh stayed.")
+    assert [[t.text for t in g] for g in groups] == [["Kim", "left", "."], ["Noh", "stayed", "."]]
+
+
+def test_course_article_words(body: str) -> None:
+    tokens = words(body)
+    spelled = {t.text for t in tokens}
+    assert {"Kyu-duk", "inter-Korean", "US-ROK", "long-standing", "Aug.", "’s"} <= spelled
+    assert all(body[t.start : t.end] == t.text for t in tokens)
+
+
+# ---------------------------------------------------------------------------
+# properties: offsets always hold, nothing ever raises
+# ---------------------------------------------------------------------------
+
+# Text built from the pieces the rules look at, so that the repairs themselves get exercised.
+NEWSY = st.lists(
+    st.sampled_from(list("aAbKz09 .,;:?!'\"“”‘’()-—$%…\n\t") + ["U.S.", "Mr.", "p.m.", " said ", "No. ", "Aug. ", "Inc. ", " he"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), NEWSY))
+def test_offsets_always_match_and_nothing_raises(text: str) -> None:
+    found = sentences(text)
+    assert all(text[s.start : s.end] == s.text and s.text == s.text.strip() and s.text for s in found)
+    assert all("\n" not in s.text and "\r" not in s.text for s in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    # every visible character belongs to one sentence
+    covered = sum(len("".join(s.text.split())) for s in found)
+    assert covered == len("".join(text.split()))
+    tokens = words(text)
+    assert all(text[t.start : t.end] == t.text and t.text and not t.text.isspace() for t in tokens)
+    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+    normalize(text, drop_stopwords=True, stem="snowball")
+
+
+# ---------------------------------------------------------------------------
+# misuse
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("function", [sentences, words, words_by_sentence, normalize, frequencies, is_punctuation, stem])
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["He left."]])
+def test_non_text_input_gets_a_one_line_lessons_error(function, bad) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotTextError) as caught:
+        function(bad)
+    assert isinstance(caught.value, LessonsError) and isinstance(caught.value, TypeError)
+    assert "\n" not in str(caught.value) and "str" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: normalize("Kim", stem="lancaster"), "unknown stemmer"),  # type: ignore[arg-type]
+        (lambda: stem("talks", stemmer="lancaster"), "unknown stemmer"),  # type: ignore[arg-type]
+        (lambda: top_words("Kim", top=0), "top"),
+        (lambda: collocations("Kim", measure="chi"), "measure"),  # type: ignore[arg-type]
+        (lambda: keyword_in_context("Kim met Noh.", "   "), "no word"),
+        (lambda: word_positions("Kim", "Kim"), "list of words"),
+    ],
+)
+def test_misuse_gets_a_tokenizing_error(call, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(TokenizingError, match=message) as caught:
+        call()
+    assert "\n" not in str(caught.value)
+
+
+# ---------------------------------------------------------------------------
+# normalization
+# ---------------------------------------------------------------------------
+
+
+def test_stopword_file_is_ours_and_the_right_size() -> None:
+    first = STOPWORDS_PATH.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("#") and "written for the course" in first
+    assert 150 <= len(stopwords()) <= 200
+    assert all(word == word.strip().lower() and " " not in word for word in stopwords())
+
+
+def test_missing_stopword_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StopwordsError, match="stopword list") as caught:
+        load_stopwords(tmp_path / "nowhere.txt")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, ["the", "US", "holds", "no", "hostile", "intent", "toward", "pyongyang", "'s", "envoy"]),
+        ({"drop_stopwords": True}, ["US", "holds", "hostile", "intent", "pyongyang", "envoy"]),
+        ({"drop_stopwords": True, "stem": "porter"}, ["US", "hold", "hostil", "intent", "pyongyang", "envoy"]),
+        ({"lowercase": False, "drop_punctuation": False}, ["The", "US", "holds", "no", "hostile", "intent", "toward", "Pyongyang", "'s", "envoy", "."]),
+        ({"keep_acronyms": False, "drop_stopwords": True}, ["us", "holds", "hostile", "intent", "pyongyang", "envoy"]),
+    ],
+)
+def test_normalize(options: dict[str, object], expected: list[str]) -> None:
+    assert normalize("The US holds no hostile intent toward Pyongyang’s envoy.", **options) == expected  # type: ignore[arg-type]
+
+
+def test_normalize_accepts_tokens() -> None:
+    assert normalize(words("Kim’s talks.")) == ["kim", "'s", "talks"]
+
+
+@pytest.mark.parametrize(("word", "expected"), [("The", True), ("us", True), ("US", False), ("WHO", False), ("I", True), ("don’t", False), ("n’t", True)])
+def test_is_stopword(word: str, expected: bool) -> None:
+    assert is_stopword(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmer", "expected"),
+    [("drills", "porter", "drill"), ("negotiating", "porter", "negoti"), ("organizations", "snowball", "organ"), ("talks", "snowball", "talk")],
+)
+def test_stem(word: str, stemmer: str, expected: str) -> None:
+    assert stem(word, stemmer=stemmer) == expected  # type: ignore[arg-type]
+    assert normal_form(word, stem=stemmer) == expected  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------
+# exploring
+# ---------------------------------------------------------------------------
+
+
+def test_top_words_of_the_course_article(body: str) -> None:
+    top = dict(top_words(body, top=10))
+    assert {"north", "korea", "US", "inter-korean", "pyongyang", "kim"} <= set(top)
+    assert top["inter-korean"] == 8 and top["pyongyang"] == 7
+    assert not set(top) & stopwords()
+    assert frequencies(body)["drills"] == 4
+    assert frequencies(body, stem="porter")["drill"] == 4
+
+
+def test_concordance_offsets(body: str) -> None:
+    lines = keyword_in_context(body, "Noh", window=30)
+    assert len(lines) == 4
+    assert all(body[line.start : line.end] == line.match == "Noh" for line in lines)
+    assert all(len(line.left) <= 30 and len(line.right) <= 30 and "\n" not in str(line) for line in lines)
+    phrase = keyword_in_context(body, "north korea")
+    assert phrase and all(body[line.start : line.end].lower() == "north korea" for line in phrase)
+    printed = format_concordance(lines).splitlines()
+    assert len({line.index("[Noh]") for line in printed}) == 1  # aligned on the keyword
+    assert format_concordance([]) == "(no matches)"
+
+
+@pytest.mark.parametrize("measure", ["pmi", "likelihood"])
+def test_collocations_return_pairs(body: str, measure: str) -> None:
+    found = collocations(body, measure=measure, top=10)  # type: ignore[arg-type]
+    assert found and all(isinstance(c, Collocation) and len(c.pair) == 2 and c.count >= 2 for c in found)
+    assert ("military", "drills") in {c.pair for c in found}
+    assert all(not is_stopword(word) and not is_punctuation(word) for c in found for word in c.pair)
+    assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+
+
+def test_ngrams_stay_inside_sentences() -> None:
+    assert ngrams("Kim met Noh. Noh met Choi.", n=3) == [("kim", "met", "noh"), ("noh", "met", "choi")]
+    assert ("noh", "noh") not in ngrams("Kim met Noh. Noh met Choi.", n=2)
+    assert top_ngrams("North Korea and North Korea.", n=2, top=1) == [(("north", "korea"), 2)]
+
+
+def test_word_positions(body: str) -> None:
+    positions = word_positions(body, ["Kim", "drills", "nowhere"])
+    tokens = words(body)
+    assert len(positions["Kim"]) == 6 and positions["nowhere"] == []
+    assert all(tokens[i].text == "drills" for i in positions["drills"])
+
+
+def test_frequency_chart_has_title_labels_and_alt_text(body: str) -> None:
+    figure = frequency_chart(body, top=12)
+    axes = figure.axes[0]
+    assert axes.get_title() == "The 12 most frequent words"
+    assert axes.get_xlabel() == "Count" and axes.get_ylabel().startswith("Word")
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert labels == [word for word, _ in top_words(body, top=12)]
+    # the counts are written on the bars: the chart never relies on colour or length alone
+    assert [text.get_text() for text in axes.texts] == [str(count) for _, count in top_words(body, top=12)]
+    description = describe_frequencies(body, top=12)
+    assert description.startswith("Bar chart of the 12 most frequent words") and "inter-korean 8" in description
+    assert "\n" not in description
+    assert frequency_chart(body, title="Custom").axes[0].get_title() == "Custom"
+
+
+def test_dispersion_chart_has_title_labels_and_alt_text(body: str) -> None:
+    targets = ["Kim", "Noh", "Pyongyang", "drills", "humanitarian"]
+    figure = dispersion_chart(body, targets)
+    axes = figure.axes[0]
+    assert "dispersion" in axes.get_title()
+    assert axes.get_xlabel().startswith("Word offset") and axes.get_ylabel().startswith("Word")
+    assert [label.get_text() for label in axes.get_yticklabels()] == ["Kim (6)", "Noh (4)", "Pyongyang (7)", "drills (4)", "humanitarian (5)"]
+    description = describe_dispersion(body, targets)
+    assert "Kim 6 times" in description and "humanitarian 5 times" in description and "\n" not in description
+
+
+def test_figures_render_to_png(tmp_path: Path, body: str) -> None:
+    for name, figure in [("freq", frequency_chart(body)), ("disp", dispersion_chart(body, ["Kim", "Noh"]))]:
+        figure.savefig(tmp_path / f"{name}.png")
+        assert (tmp_path / f"{name}.png").stat().st_size > 5000
