@@ -1,0 +1,82 @@
+"""``lessons analyze``: the pipeline as a command, on good files and bad ones."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lessons.paths import COURSE_ARTICLE
+
+
+def _lessons(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lessons", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_course_article_as_json() -> None:
+    proc = _lessons("analyze", str(COURSE_ARTICLE), "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["headline"].startswith("US holds no hostile intent toward North Korea")
+    assert report["author"] == "Ahn Sung-mi"
+    assert report["published"] == "2021-08-23T14:50:00+09:00"
+    assert len(report["paragraphs"]) == 15
+    assert len(report["sentences"]) == 22
+
+
+def test_human_readable_report_names_the_fields() -> None:
+    proc = _lessons("analyze", str(COURSE_ARTICLE))
+    assert proc.returncode == 0
+    assert "author:     Ahn Sung-mi" in proc.stdout and "paragraphs: 15" in proc.stdout
+
+
+def test_several_files_give_json_lines(tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Rain in Busan\nBy Jo Bloggs\nPublished : Sept. 3, 2021 - 9:05\nIt rained. Then it stopped.\n")
+    proc = _lessons("analyze", str(COURSE_ARTICLE), str(other), "--json")
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0 and len(lines) == 2
+    second = json.loads(lines[1])
+    assert second["author"] == "Jo Bloggs" and second["published"] == "2021-09-03T09:05:00+09:00"
+    assert second["sentences"] == ["It rained.", "Then it stopped."]
+
+
+def test_text_only_and_published_override(tmp_path: Path) -> None:
+    proc = _lessons("analyze", str(COURSE_ARTICLE), "--json", "--text-only", "--published", "2021-08-24")
+    report = json.loads(proc.stdout)
+    assert report["headline"] is None and report["author"] is None
+    assert len(report["paragraphs"]) == 17
+    assert report["published"].startswith("2021-08-24")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "No article file"),
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\x00\x01\x02\x03" * 100, "binary"),
+    ],
+)
+def test_bad_input_gets_one_line_and_a_nonzero_exit(tmp_path: Path, content: bytes | None, message: str) -> None:
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    proc = _lessons("analyze", str(path))
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and message.lower() in proc.stderr.lower()
+    assert "Traceback" not in proc.stderr
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    proc = _lessons("analyze", str(tmp_path / "missing.txt"), str(COURSE_ARTICLE), "--json")
+    assert proc.returncode == 2
+    assert json.loads(proc.stdout)["author"] == "Ahn Sung-mi"
+
+
+def test_bad_published_value_is_a_usage_error() -> None:
+    proc = _lessons("analyze", str(COURSE_ARTICLE), "--published", "last Tuesday")
+    assert proc.returncode == 2 and "not an ISO date" in proc.stderr and "Traceback" not in proc.stderr
