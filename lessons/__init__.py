@@ -1,1 +1,41 @@
-"""Reading the News: helpers for a course that reads one news article closely."""
+"""Reading the News: helpers for a course that reads one news article closely.
+
+``import lessons`` gives the verbs the notebooks use; each lives in its stage's module.
+
+>>> import lessons
+>>> lessons.read_article("Seoul talks\\nBy Jo Bloggs\\nThey met. It rained.").author
+'Jo Bloggs'
+>>> [s.text for s in lessons.sentences("They met. It rained.")]
+['They met.', 'It rained.']
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from lessons.errors import LessonsError
+
+__all__ = [
+    "LessonsError",
+    "answer",
+    "exercise",
+    "read_article",
+    "sentences",
+    "words",
+]
+
+# Loaded on first use, so that `import lessons` stays quick and needs no widget library.
+_HOMES = {
+    "read_article": "lessons.reading",
+    "sentences": "lessons.tokenizing",
+    "words": "lessons.tokenizing",
+    "exercise": "lessons.widgets",
+    "answer": "lessons.widgets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'lessons' has no attribute {name!r}")
