@@ -22,7 +22,7 @@ from lessons import coderun
 from lessons.checks import Exercise
 from lessons.exercises import EXERCISES, get_exercise
 from lessons.grading import grade_answers, grade_folder, total_points, write_gradebook
-from lessons.paths import COURSE_ARTICLE
+from lessons.paths import COURSE_ARTICLE, DATA_DIR
 from lessons.reading import read_article
 
 SPLIT_BYLINE = '''
@@ -47,11 +47,26 @@ def _candidates(ex: Exercise) -> list[Any]:
     raise AssertionError(f"{ex.id} is not a closed exercise")
 
 
+SPLIT_SENTENCES = """
+from lessons.tokenizing import sentences
+
+def split_sentences(text):
+    return [s.text for s in sentences(text)]
+"""
+
+
+def _gold(name: str) -> dict[str, Any]:
+    return json.loads((DATA_DIR / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def _open_answers() -> dict[str, Any]:
-    """Reference answers to the open exercises, computed from the article."""
+    """Reference answers to the open exercises, computed from the article and the gold annotations."""
     article = read_article(COURSE_ARTICLE)
     assert article.published is not None
     return {
+        "tokenizing.sentence_count": len(_gold("article")["sentences"]),
+        "tokenizing.practice_sentences": len(_gold("webb-water-disk")["sentences"]),
+        "tokenizing.splitter": SPLIT_SENTENCES,
         "start.city": "Seoul",
         "reading.author": article.author,
         "reading.paragraphs": str(len(article.paragraphs)),

@@ -14,9 +14,9 @@ import difflib
 
 from lessons.checks import Exercise
 from lessons.errors import UnknownExerciseError, one_line
-from lessons.exercises import reading, start
+from lessons.exercises import reading, start, tokenizing
 
-EXERCISES: dict[str, Exercise] = {ex.id: ex for module in (start, reading) for ex in module.EXERCISES}
+EXERCISES: dict[str, Exercise] = {ex.id: ex for module in (start, reading, tokenizing) for ex in module.EXERCISES}
 
 
 def get_exercise(exercise_id: str) -> Exercise:

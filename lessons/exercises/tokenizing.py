@@ -1,0 +1,169 @@
+"""Exercises of ``02_tokenizing.ipynb``. Keys are salted digests (see ``lessons.keys``)."""
+
+from __future__ import annotations
+
+from lessons.checks import Exercise
+from lessons.keys import CodeCase, CodeKey, SetKey, ValueKey
+
+NOTEBOOK = "02_tokenizing.ipynb"
+
+_SPLITTER_TEMPLATE = '''def split_sentences(text):
+    """Return the sentences of one paragraph of news text, as a list of strings."""
+    sentences = []
+    # your code here
+    return sentences
+'''
+
+EXERCISES = (
+    Exercise(
+        "tokenizing.sentence_count",
+        "number",
+        "Warm-up: how many sentences does the body of the course article have?",
+        ValueKey(
+            frozenset({"b22cc8007c864692"}),
+            normalizer="number",
+            mistakes={
+                "549ae4de44ec8ee2": "17 is what splitting after . ! ? and a space gives: it misses sentences "
+                "that end inside a closing quote (.” then a space).",
+                "68f1da2b0338b530": "15 is the number of paragraphs; several paragraphs hold two sentences.",
+                "6d2c4a6296132ca9": "9 is what text.split('. ') gives: a sentence can end with .” or ? too.",
+                "a45e4ecfeda810d2": "One too many: 'Aug.' ends an abbreviation, not a sentence.",
+            },
+        ),
+        tier="warm-up",
+        notebook=NOTEBOOK,
+        section="§ 2 Punkt, configured for news",
+        hints=("len(sentences(article.body)) counts them with the helper; check it by reading.",),
+    ),
+    Exercise(
+        "tokenizing.possessive",
+        "choice",
+        "Warm-up: how does the course's word tokenizer split “South Korea’s”? (Tokens are separated by | .)",
+        ValueKey(
+            frozenset({"2f60ebf1f929f1c7"}),
+            normalizer="exact",
+            mistakes={
+                "8470212610836797": "That is str.split(): the possessive stays glued, so 'Korea’s' and 'Korea' "
+                "would be counted as different words.",
+                "dfcc868485341102": "The curly apostrophe is treated like a straight one: ’s stays one token.",
+                "dfe473d3df0023c5": "A word tokenizer does not join names; that is a later lesson's job.",
+            },
+        ),
+        tier="warm-up",
+        notebook=NOTEBOOK,
+        section="§ 3 Words",
+        options=("South | Korea’s", "South | Korea | ’s", "South | Korea | ’ | s", "South Korea’s"),
+    ),
+    Exercise(
+        "tokenizing.stopwords",
+        "multi",
+        "Core: select the words of “The US holds no hostile intent toward Pyongyang” that are on the "
+        "course's stopword list (data/stopwords_en.txt).",
+        SetKey(
+            frozenset({"1ac18baa4096f146", "5988832c1470a4d8", "1e6e0a413406b6b4"}),
+            normalizer="exact",
+            mistakes={
+                "65eeed171af93757": "'US' in capitals is the country, kept as an acronym; only the pronoun 'us' "
+                "is a stopword.",
+                "043cd70b57674871": "'hostile' carries the story's meaning: it is a content word.",
+            },
+        ),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 4 Normalizing: case, punctuation, stopwords, stems",
+        options=("The", "US", "holds", "no", "hostile", "intent", "toward", "Pyongyang"),
+        hints=("is_stopword(word) answers for one word; the list is a plain text file you can open.",),
+    ),
+    Exercise(
+        "tokenizing.top_words",
+        "multi",
+        "Core: select the four most frequent content words of the article (case folded, punctuation and "
+        "stopwords removed; acronyms like US keep their capitals).",
+        SetKey(
+            frozenset({"8019b48832b21a64", "666f2c6bd223aeee", "4082dad14ba4b7de", "9ef51666a2dd2932"}),
+            normalizer="exact",
+            mistakes={
+                "5eda581a8c5f0d4f": "'the' is the most frequent word of all, but it is a stopword.",
+                "4a109d849089f3ab": "pyongyang is next (7 times), just below the top four.",
+                "5c964e7897121840": "said is frequent (7), but not in the top four.",
+            },
+        ),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 5 Frequencies and concordance",
+        options=("korea", "north", "US", "inter-korean", "kim", "pyongyang", "the", "said", "drills", "humanitarian"),
+        hints=("top_words(article.body, top=6) lists the counts.",),
+    ),
+    Exercise(
+        "tokenizing.collocation",
+        "choice",
+        "Core: which pair is the article's strongest collocation by likelihood ratio (stopwords removed, "
+        "pairs seen at least twice)?",
+        ValueKey(
+            frozenset({"04b729c620794f99"}),
+            normalizer="exact",
+            mistakes={"ff377f8bc307bbd9": "north korea is frequent, but not the highest-scoring pair here."},
+        ),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 6 Collocations and dispersion",
+        options=("military drills", "inter-korean ties", "hostile intent", "humanitarian aid", "north korea"),
+        hints=("collocations(article.body, measure='likelihood') sorts pairs by score.",),
+    ),
+    Exercise(
+        "tokenizing.splitter",
+        "code",
+        "Challenge (code): write split_sentences(text) for one paragraph of news text. It must survive "
+        "abbreviations (Aug., Dr., p.m.) and sentences that end inside quotation marks.",
+        CodeKey(
+            "split_sentences",
+            (
+                CodeCase(("He left. She stayed.",), "468f5f231d753b01", shown=["He left.", "She stayed."]),
+                CodeCase(
+                    ("Talks began on Aug. 10 in Seoul. They ended Monday.",),
+                    "91c8fd3aba140f2c",
+                    shown=["Talks began on Aug. 10 in Seoul.", "They ended Monday."],
+                ),
+                CodeCase(
+                    ("“We are ready,” he said. “Anywhere.”",), "5a5582a305b58f34", about="a sentence ending in .”"
+                ),
+                CodeCase(
+                    ("Dr. Lee met Gen. Park at 5 p.m. on Friday.",),
+                    "eb75aaa898f2a79b",
+                    about="titles and p.m. inside one sentence",
+                ),
+                CodeCase(("Is it over? Not yet!",), "ed1de1e751b8e3ac", about="? and ! end sentences too"),
+                CodeCase(
+                    ("She said: “Go.” Then she left.",), "12705934a6593624", about="a colon before a quotation"
+                ),
+            ),
+        ),
+        tier="challenge",
+        notebook=NOTEBOOK,
+        section="§ 7 Where the tool gets it wrong",
+        template=_SPLITTER_TEMPLATE,
+        hints=(
+            "Split after . ? ! (and a closing quote, if one follows) when a space and a capital or an "
+            "opening quote come next.",
+            "Keep a set of abbreviations (Aug., Dr., Gen., p.m.) after which you never split.",
+        ),
+    ),
+    Exercise(
+        "tokenizing.practice_sentences",
+        "number",
+        "Challenge: how many sentences does the body of data/practice/webb-water-disk.txt have? "
+        "(Its paragraphs are wrapped over several lines and separated by blank lines.)",
+        ValueKey(
+            frozenset({"285cc30a44cdc872"}),
+            normalizer="number",
+            mistakes={
+                "cf99167228963492": "9 is the number of paragraphs.",
+                "9d485c738473e9d6": "23 is what a split after every . ! ? gives: 'Dr.' and 'a.m.' are not ends.",
+            },
+        ),
+        tier="challenge",
+        notebook=NOTEBOOK,
+        section="§ 7 Where the tool gets it wrong",
+        hints=("read_article() joins each wrapped paragraph; then count sentences paragraph by paragraph.",),
+    ),
+)
