@@ -20,6 +20,7 @@ from lessons.store import AnswerStore
 
 _BLANK = "—"  # the "nothing chosen yet" entry of a dropdown
 _WIDE = {"description_width": "initial"}
+_CODE_STYLE = "<style>.lessons-code textarea { font-family: monospace; }</style>"
 
 
 def format_result(exercise: Exercise, result: CheckResult) -> str:
@@ -60,7 +61,7 @@ def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], A
         )
         return box, lambda: box.value, [box]
     if kind == "multi":
-        chosen = set(saved) if isinstance(saved, list) else set()
+        chosen = {o for o in saved if isinstance(o, str)} if isinstance(saved, list) else set()
         boxes = [w.Checkbox(value=o in chosen, description=o, indent=False) for o in exercise.options]
         return w.VBox(boxes), lambda: [b.description for b in boxes if b.value], boxes
     if kind == "date":
@@ -71,10 +72,11 @@ def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], A
         picker = w.DatePicker(value=start, description="Date:")
         return picker, lambda: picker.value.isoformat() if picker.value else None, [picker]
     if kind == "match":
+        chosen = saved if isinstance(saved, dict) else {}
         menus = [
             w.Dropdown(
                 options=(_BLANK, *exercise.options),
-                value=(saved or {}).get(item, _BLANK) if isinstance(saved, dict) else _BLANK,
+                value=chosen.get(item) if chosen.get(item) in exercise.options else _BLANK,
                 description=item,
                 style=_WIDE,
                 layout=w.Layout(width="auto"),
@@ -102,9 +104,10 @@ def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], A
             value=saved if isinstance(saved, str) else exercise.template,
             description="Your code:",
             continuous_update=False,
-            layout=w.Layout(width="95%", height="14em", font_family="monospace"),
+            layout=w.Layout(width="95%", height="14em"),
             style=_WIDE,
         )
+        area.add_class("lessons-code")  # monospace, by the style rule in the prompt
         return area, lambda: area.value, [area]
     placeholder = {"number": "a number, e.g. 7", "text": "type your answer"}.get(kind, "")
     text = w.Text(
@@ -137,6 +140,7 @@ class ExerciseWidget(w.VBox):
         self.status = w.HTML(self._status_text("restored your saved answer" if saved is not None else ""))
         self.feedback = w.HTML("")
         prompt = w.HTML(
+            f"{_CODE_STYLE if exercise.kind == 'code' else ''}"
             f"<p><b>Exercise <code>{exercise.id}</code></b> ({exercise.tier})<br>{html.escape(exercise.prompt)}</p>"
         )
         super().__init__([prompt, self.input, w.HBox([self.check_button, self.status]), self.feedback])

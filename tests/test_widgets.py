@@ -1,0 +1,126 @@
+"""The widget layer: every exercise renders, saves on change, restores, and checks — without a browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pytest
+
+from lessons.exercises import EXERCISES, get_exercise
+from lessons.store import AnswerStore
+from lessons.widgets import ExerciseWidget, answer, exercise
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> AnswerStore:
+    return AnswerStore(tmp_path / "answers.json")
+
+
+def _value_widgets(widget: ExerciseWidget) -> list[w.ValueWidget]:
+    """The widgets a learner changes, in order."""
+    return list(widget.input.children) if isinstance(widget.input, w.Box) else [widget.input]
+
+
+def _answer_through_widget(widget: ExerciseWidget, exercise_id: str) -> Any:
+    """Change the input the way a learner would; returns what should be stored."""
+    ex = get_exercise(exercise_id)
+    controls = _value_widgets(widget)
+    if ex.kind == "choice":
+        controls[0].value = ex.options[1]
+        return ex.options[1]
+    if ex.kind == "multi":
+        controls[0].value = True
+        controls[2].value = True
+        return [ex.options[0], ex.options[2]]
+    if ex.kind == "date":
+        import datetime
+
+        controls[0].value = datetime.date(2021, 8, 23)
+        return "2021-08-23"
+    if ex.kind == "match":
+        controls[1].value = ex.options[0]
+        return {item: (ex.options[0] if i == 1 else None) for i, item in enumerate(ex.items)}
+    if ex.kind == "order":
+        controls[0].value = ex.options[2]
+        return [ex.options[2]]
+    controls[0].value = "def f():\n    return 1\n" if ex.kind == "code" else "Seoul"
+    return controls[0].value
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_every_exercise_renders_labelled_with_a_check_button(store: AnswerStore, exercise_id: str) -> None:
+    widget = exercise(exercise_id, store=store)
+    assert exercise_id in widget.children[0].value
+    assert widget.check_button.description == "Check"
+    assert all(c.description for c in _value_widgets(widget)), "every input needs a label"
+    assert "answer(" in repr(widget)  # the text fallback names the plain-code way
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_a_change_is_saved_at_once_and_restored_in_a_new_widget(store: AnswerStore, exercise_id: str) -> None:
+    widget = exercise(exercise_id, store=store)
+    expected = _answer_through_widget(widget, exercise_id)
+    assert AnswerStore(store.path).get(exercise_id) == expected
+    assert "saved at" in widget.status.value
+    again = exercise(exercise_id, store=AnswerStore(store.path))  # re-run cell, or restarted kernel
+    assert again.read_answer() == expected
+    assert "restored" in again.status.value
+
+
+def test_check_button_shows_score_message_and_hint(store: AnswerStore) -> None:
+    widget = exercise("reading.author", store=store)
+    widget.input.value = "Ahn Sung-miPublished"
+    widget.check_button.click()
+    assert "Score 0/1" in widget.feedback.value and "glued" in widget.feedback.value
+    widget.input.value = "Ahn Sung-mi"
+    widget.check_button.click()
+    assert "Score 1/1 (correct)" in widget.feedback.value
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "saved"),
+    [
+        ("reading.apostrophe", ["not", "a", "choice"]),
+        ("reading.non_ascii", "’“”"),
+        ("reading.non_ascii", [1, None, "’"]),
+        ("reading.published_date", "23 August"),
+        ("reading.published_date", 20210823),
+        ("reading.stamp_match", {"Published : Aug. 23, 2021 - 14:50": "not an option"}),
+        ("reading.stamp_match", "a string"),
+        ("reading.stamp_order", ["not an option", 3]),
+        ("reading.glued_byline", {"not": "code"}),
+        ("reading.author", {"a": 1}),
+    ],
+)
+def test_a_malformed_saved_answer_never_breaks_the_widget(
+    store: AnswerStore, exercise_id: str, saved: Any
+) -> None:
+    store.save(exercise_id, saved)
+    widget = exercise(exercise_id, store=store)
+    result = widget.check()
+    assert result.status in {"invalid", "incorrect", "not attempted", "partial"}
+
+
+def test_a_corrupt_store_is_reported_in_the_widget_and_kept(store: AnswerStore) -> None:
+    store.path.write_text("{ this is not json", encoding="utf-8")
+    widget = exercise("reading.author", store=store)
+    assert "not valid JSON" in widget.status.value
+    widget.input.value = "Ahn Sung-mi"
+    assert "kept as answers.corrupt-" in widget.status.value
+    assert list(store.path.parent.glob("answers.corrupt-*.json"))
+    assert AnswerStore(store.path).get("reading.author") == "Ahn Sung-mi"
+
+
+def test_answer_in_plain_code_saves_and_prints(store: AnswerStore, capsys: pytest.CaptureFixture[str]) -> None:
+    result = answer("reading.paragraphs", "17", store=store)
+    assert result.score == 0 and store.get("reading.paragraphs") == "17"
+    assert "every line of the file" in capsys.readouterr().out
+
+
+def test_unknown_exercise_id_suggests_the_right_one() -> None:
+    from lessons.errors import UnknownExerciseError
+
+    with pytest.raises(UnknownExerciseError, match="did you mean 'reading.author'"):
+        exercise("reading.autor")
