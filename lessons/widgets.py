@@ -78,7 +78,7 @@ def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], A
                 options=(_BLANK, *exercise.options),
                 value=chosen.get(item) if chosen.get(item) in exercise.options else _BLANK,
                 description=item,
-                style=_WIDE,
+                style={"description_width": f"{max(map(len, exercise.items)) * 0.55 + 1:.0f}em"},  # aligned menus
                 layout=w.Layout(width="auto"),
             )
             for item in exercise.items
