@@ -6,7 +6,8 @@ Private machinery behind :func:`lessons.tokenizing.sentences`. Punkt normally le
 conventions in :mod:`lessons.constants`. Five repairs then join Punkt's spans back together, each for a
 pattern Punkt's token-pair view cannot see:
 
-1. a break before a lower-case word is undone (“Why now?” he asked. / “anytime.” he said);
+1. a break before a lower-case word or closing punctuation is undone (“Why now?” he asked. / “anytime.” he
+   said / Sen. Roy Calder (R-Neb.), a co-chair);
 2. a break after a title (Gen., Sen., Dr. ...) is undone: titles never end a sentence;
 3. a break after `?”` or `!”` is undone before a bare attribution (“Why now?” Kim asked.);
 4. a break after "No." / "Vol." ... is undone before a number or code (No. 1, model No. XR-5), the only
@@ -50,6 +51,8 @@ _ORTHO_BEG_UC: Final[int] = 1 << 1
 _ORTHO_MID_LC: Final[int] = 1 << 5
 
 _QUOTES: Final[str] = "\"'“”‘’«»"
+# Punctuation that closes or continues what came before, so can never open a sentence.
+_CLOSING: Final[str] = ")]},;:"
 # Punkt's "characters that cannot appear within words" (NLTK's list plus curly quotes and guillemets).
 _NON_WORD: Final[str] = r"(?:[)\";}\]\*:@\'\({\[!?\u2018\u2019\u201c\u201d\xab\xbb])"
 
@@ -127,6 +130,8 @@ def _starts_lower_case(word: str) -> bool:
 
 def _keeps_going(previous: str, following: str) -> bool:
     """True when the break Punkt put between two chunks of one paragraph is not a sentence boundary."""
+    if following.lstrip()[:1] in _CLOSING:
+        return True  # "(R-Neb.), co-chairs ...": nothing starts a sentence with closing punctuation
     first = _first_word(following)
     if _starts_lower_case(first):
         return True

@@ -1,15 +1,18 @@
 """Print how well ``read_article`` recovers the header and paragraphs of every gold article.
 
-    python scripts/eval_reading.py
+    python scripts/eval_reading.py                              # the development gold, data/gold/
+    python scripts/eval_reading.py data/heldout/gold/*.json     # the held-out (blind) gold
 
-For each file in data/gold/: headline, author, published (compared as instants; a gold
+For each gold file: headline, author, published (compared as instants; a gold
 date without a time compares dates) and the paragraph count, then the share correct.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime
+from pathlib import Path
 
 from lessons.paths import DATA_DIR
 from lessons.reading import read_article
@@ -39,7 +42,7 @@ def compare(gold: dict) -> dict[str, tuple[bool, object, object]]:
 
 def main() -> None:
     right = dict.fromkeys(FIELDS, 0)
-    golds = sorted((DATA_DIR / "gold").glob("*.json"))
+    golds = [Path(a) for a in sys.argv[1:]] or sorted((DATA_DIR / "gold").glob("*.json"))
     for path in golds:
         result = compare(json.loads(path.read_text(encoding="utf-8")))
         marks = " ".join(f"{f}={'ok' if result[f][0] else 'WRONG'}" for f in FIELDS)
