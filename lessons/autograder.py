@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 
@@ -33,7 +34,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_GRADES] = []
 
 
-def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> "AnswerFile | None":
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> AnswerFile | None:
     if file_path.suffix == ".json":
         return AnswerFile.from_parent(parent, path=file_path)
     return None

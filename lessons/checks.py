@@ -13,7 +13,8 @@ what a learner sees in the notebook is exactly what the grade says.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping, Sequence
+from typing import Any, Literal
+from collections.abc import Mapping, Sequence
 
 from lessons import coderun
 from lessons.errors import AnswerFormatError, one_line

@@ -10,7 +10,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from lessons.errors import LessonsError
 
@@ -21,7 +21,9 @@ def _iso_datetime(text: str) -> str:
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date or date-time, e.g. 2021-08-23T14:50+09:00")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO date or date-time, e.g. 2021-08-23T14:50+09:00"
+        ) from None
     return text
 
 

@@ -15,7 +15,8 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 #: Seconds one code answer may run, all its cases together. None turns the limit off.
 CODE_TIMEOUT_S: float | None = 5.0

@@ -13,7 +13,8 @@ import csv
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
 
 from lessons.checks import CheckResult, Exercise
 from lessons.errors import LessonsError, StoreError

@@ -22,7 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
+from collections.abc import Callable, Mapping
 
 from lessons.errors import AnswerFormatError, one_line
 
@@ -128,7 +129,7 @@ NORMALIZERS: Mapping[Normalizer, Callable[[object], str]] = {
 def digest(exercise_id: str, value: object, *, normalizer: Normalizer = "text") -> str:
     """The salted digest of one normalized answer (16 hex digits)."""
     canonical = NORMALIZERS[normalizer](value)
-    return hashlib.sha256(f"{exercise_id}\x1f{canonical}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{exercise_id}\x1f{canonical}".encode()).hexdigest()[:16]
 
 
 def pair_digest(exercise_id: str, left: str, right: str) -> str:

@@ -22,7 +22,8 @@ import shutil
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from lessons.errors import StoreCorruptError, StoreError
 from lessons.paths import NOTEBOOKS_DIR

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import ipywidgets as w
 

@@ -277,3 +277,22 @@ def test_total_points_adds_partial_credit() -> None:
     grades = grade_answers({"reading.non_ascii": ["’", "“", "-"]}, notebook="01_reading")
     earned, possible = total_points(grades)
     assert earned == pytest.approx(0.667, abs=1e-3) and possible == 9
+
+
+def test_gradebook_command_writes_the_csv_and_names_broken_files(tmp_path: Path, reference: dict[str, Any]) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    _store_file(folder, "ada.json", reference)
+    (folder / "cy.json").write_text("[]", encoding="utf-8")
+    out = tmp_path / "book.csv"
+    proc = subprocess.run(
+        [sys.executable, "-m", "lessons", "gradebook", str(folder), "-o", str(out), "--jobs", "2"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "graded 1 answer files" in proc.stderr and "skipped cy.json" in proc.stderr
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 2
+    missing = subprocess.run(
+        [sys.executable, "-m", "lessons", "gradebook", str(tmp_path / "nowhere")], capture_output=True, text=True
+    )
+    assert missing.returncode == 2 and "is not a folder" in missing.stderr and "Traceback" not in missing.stderr
