@@ -10,7 +10,6 @@ Keys follow COURSE.md (``lessons analyze``); each lesson adds its own. Offsets i
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +17,14 @@ from lessons.reading import Article, read_article
 from lessons.tokenizing import sentences
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment is not None else None
+_HEADER_KEYS = ("headline", "author", "published", "updated", "paragraphs")
 
 
 def report_for(article: Article) -> dict[str, Any]:
     """Everything the lessons so far extract from one article."""
+    fields = article.to_dict()
     return {
-        "headline": article.headline,
-        "author": article.author,
-        "published": _iso(article.published),
-        "updated": _iso(article.updated),
-        "paragraphs": [p.text for p in article.paragraphs],
+        **{key: fields[key] for key in _HEADER_KEYS},
         "sentences": [s.text for p in article.paragraphs for s in sentences(p.text)],
     }
 

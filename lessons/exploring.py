@@ -23,9 +23,10 @@ from nltk.collocations import BigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures
 from nltk.util import ngrams as nltk_ngrams
 
-from lessons.errors import NotTextError, TokenizingError, one_line
-from lessons.tokenizing import (
+from lessons.errors import TokenizingError, one_line
+from lessons.tokenizing import (  # _require_text: one message for non-text input across the stage
     StemmerName,
+    _require_text,
     Token,
     is_punctuation,
     is_stopword,
@@ -76,14 +77,6 @@ class Collocation:
 
 Measure = Literal["pmi", "likelihood"]
 _MEASURES = {"pmi": BigramAssocMeasures.pmi, "likelihood": BigramAssocMeasures.likelihood_ratio}
-
-
-def _require_text(text: object, function: str) -> str:
-    if isinstance(text, str):
-        return text
-    raise NotTextError(
-        f"{function}() needs the article text as a str, got {type(text).__name__} {one_line(text)}; pass article.body."
-    )
 
 
 def _plural(count: int, noun: str) -> str:
