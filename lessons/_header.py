@@ -60,6 +60,12 @@ _BYLINE = re.compile(r"^(?:By|BY)(?:\s*:\s*|\s+)(?P<name>\S.*?)\s*(?:\(\S+@\S+\)
 _NAME_WORDS = frozenset("and & of the de van von der den da del di la le du bin al y staff reporter writer "
                         "correspondent editor contributor".split())
 _SEPARATORS = " \t|,;-–—"
+# "By Jane Doe, Hudson Wire" / "By Jane Doe, Staff Reporter": what follows the last comma is the byline's
+# affiliation, not a second author, when it names a newsroom or a role (or is a wire's initials, like AFP).
+_AFFILIATION_WORDS = frozenset("press wire news agency service bureau times herald post journal tribune daily "
+                               "staff reporter reporters correspondent writer editor contributor associated "
+                               "reuters yonhap bloomberg newswire".split())
+_AFFILIATION = re.compile(r",\s*(?P<tail>[^,]+)$")
 # A wire dateline opens the body: "SEOUL, Aug. 23 (Yonhap) --", "WASHINGTON (AP) —", "LONDON (Reuters) -".
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40}?)?\s*"
                        r"(?:\([^()\n]{1,40}\)\s*(?:--|[-—–])|(?:--|[—–]))\s")
@@ -166,7 +172,23 @@ def _byline_name(text: str) -> str | None:
         ends_sentence = word.endswith(".") and len(word) > 3  # "J." and "Jr." are names, "Friday." is prose
         if ends_sentence or not (word[0].isupper() or (i > 0 and word.lower() in _NAME_WORDS)):
             return None
-    return match["name"]
+    return _without_affiliation(match["name"])
+
+
+def _without_affiliation(name: str) -> str:
+    """``name`` without a trailing ", Newsroom" or ", Staff Reporter".
+
+    >>> _without_affiliation("Paul Arden, Hudson Wire"), _without_affiliation("Kim Ji-hoon, Lee Su-jin")
+    ('Paul Arden', 'Kim Ji-hoon, Lee Su-jin')
+    """
+    tail = _AFFILIATION.search(name)
+    if tail is None:
+        return name
+    words = tail["tail"].split()
+    is_wire_initials = len(words) == 1 and words[0].isupper() and len(words[0]) <= 5
+    if is_wire_initials or any(word.lower().strip(".") in _AFFILIATION_WORDS for word in words):
+        return name[: tail.start()].strip()
+    return name
 
 
 @dataclass

@@ -95,14 +95,16 @@ def _check_stamp(label: str, value, header: str, problems: list[str]) -> None:
             stamp = datetime.fromisoformat(value)
             if stamp.tzinfo is None:
                 problems.append(f"{label}: {value!r} has no UTC offset")
-            if f"{stamp.hour:02d}:{stamp.minute:02d}" not in header:
+            clock12 = f"{(stamp.hour - 1) % 12 + 1}:{stamp.minute:02d}"  # 23:52 is printed "11:52 p.m."
+            if f"{stamp.hour:02d}:{stamp.minute:02d}" not in header and clock12 not in header:
                 problems.append(f"{label}: time {stamp:%H:%M} not printed in the header")
         else:
             stamp = date.fromisoformat(value)
     except ValueError:
         problems.append(f"{label}: {value!r} is not ISO 8601")
         return
-    if f"{stamp.day}, {stamp.year}" not in header:
+    day_month_year = f"{stamp.day} {stamp:%B} {stamp.year}"  # British order: "14 March 2024"
+    if f"{stamp.day}, {stamp.year}" not in header and day_month_year not in header:
         problems.append(f"{label}: '{stamp.day}, {stamp.year}' not printed in the header")
 
 
