@@ -206,3 +206,41 @@ def test_reading_author_widget_checks_saves_and_restores(jupyter_lab, lab_page, 
     expect(page.locator(".jp-CodeCell .jp-InputPrompt").first).to_have_text("[1]:", timeout=WAIT_MS)
     widget.scroll_into_view_if_needed()  # for the final screenshot
     step("restored and idle: done")
+
+
+_SPLIT_BYLINE = """def split_byline(line):
+    head, found, stamp = line.partition("Published")
+    author = head.removeprefix("By").strip() or None
+    stamp = stamp.split("Updated")[0].strip(" :") if found else ""
+    return author, stamp or None
+"""
+
+
+def test_code_and_multiple_choice_widgets_check_in_the_browser(jupyter_lab, lab_page):
+    """A code answer typed into its box runs in its own process; ticked boxes score as a set."""
+    from playwright.sync_api import expect
+
+    page, step = lab_page, _Steps()
+    page.goto(f"{jupyter_lab.url}/lab/tree/{NOTEBOOK}", wait_until="domcontentloaded", timeout=WAIT_MS)
+    expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=WAIT_MS)
+    _wait_kernel_idle(page)
+    _run_all(page)
+    step("all cells run; code exercise")
+
+    code = _exercise_widget(page, "reading.glued_byline")
+    code.locator("textarea").fill(_SPLIT_BYLINE)
+    code.locator("button.widget-button", has_text="Check").click()
+    expect(code.locator(".lessons-feedback")).to_contain_text("Score 1/1", timeout=WAIT_MS)
+    expect(code.locator(".lessons-feedback")).to_contain_text("5 of 5 cases passed")
+    assert "split_byline" in (_stored_answer(jupyter_lab.answers, "reading.glued_byline", _SPLIT_BYLINE) or "")
+
+    step("multiple selection: two right, one wrong")
+    multi = _exercise_widget(page, "reading.non_ascii")
+    for label in ["’", "“", ":"]:
+        multi.locator(f'.widget-checkbox:has(span[title="{label}"]) input').check()
+    multi.locator("button.widget-button", has_text="Check").click()
+    feedback = multi.locator(".lessons-feedback")
+    expect(feedback).to_contain_text("2 of 3 found, 1 extra: ':'", timeout=WAIT_MS)
+    expect(feedback).to_contain_text("(partial)")
+    expect(feedback).to_contain_text("The colon (:) is plain ASCII.")
+    step("done")
