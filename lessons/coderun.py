@@ -28,6 +28,10 @@ ERROR_CHARS = 200
 _RUNNER = r"""
 import json, sys, traceback
 job = json.loads(sys.stdin.read())
+if job["memory_mb"] and sys.platform != "win32":
+    import resource  # capped here, in the child: a pre-exec hook is unsafe when the grader uses threads
+    size = job["memory_mb"] * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (size, size))
 out = []
 namespace = {"__name__": "learner_answer"}
 try:
@@ -61,20 +65,6 @@ class CallOutcome:
     error: str = ""
 
 
-def _limit_memory(megabytes: int | None):
-    """A pre-exec hook that caps the child's address space, where the OS allows it."""
-    if megabytes is None or sys.platform == "win32":
-        return None
-
-    def apply() -> None:
-        import resource
-
-        size = megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
-
-    return apply
-
-
 def run_function(
     source: str,
     function: str,
@@ -84,7 +74,9 @@ def run_function(
     memory_mb: int | None = CODE_MEMORY_MB,
 ) -> list[CallOutcome]:
     """Call ``function`` from ``source`` on each argument tuple, in a fresh interpreter."""
-    job = json.dumps({"source": source, "function": function, "cases": [list(c) for c in cases]})
+    job = json.dumps(
+        {"source": source, "function": function, "cases": [list(c) for c in cases], "memory_mb": memory_mb}
+    )
     try:
         proc = subprocess.run(
             [sys.executable, "-I", "-c", _RUNNER],
@@ -93,7 +85,6 @@ def run_function(
             text=True,
             encoding="utf-8",
             timeout=timeout_s,
-            preexec_fn=_limit_memory(memory_mb),
         )
     except subprocess.TimeoutExpired:
         return [CallOutcome(False, error=f"timed out after {timeout_s:g} s (an endless loop?)")] * len(cases)
