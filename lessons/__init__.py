@@ -30,8 +30,8 @@ _HOMES = {
     "read_article": "lessons.reading",
     "sentences": "lessons.tokenizing",
     "words": "lessons.tokenizing",
-    "exercise": "lessons.widgets",
-    "answer": "lessons.widgets",
+    "exercise": "lessons.course.widgets",
+    "answer": "lessons.course.widgets",
 }
 
 

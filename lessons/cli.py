@@ -65,8 +65,8 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from lessons import autograder
-    from lessons.store import AnswerStore
+    from lessons.course import autograder
+    from lessons.course.store import AnswerStore
 
     path = autograder.main_store_path(args.answers)
     if not path.is_file():
@@ -77,7 +77,7 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _gradebook(args: argparse.Namespace) -> int:
-    from lessons.grading import grade_folder, write_gradebook
+    from lessons.course.grading import grade_folder, write_gradebook
 
     rows = grade_folder(args.folder, notebook=args.notebook, jobs=args.jobs)
     write_gradebook(rows, args.output)

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from lessons import coderun
-from lessons.checks import Exercise
-from lessons.exercises import EXERCISES, get_exercise
-from lessons.grading import grade_answers, grade_folder, total_points, write_gradebook
+from lessons.course import coderun
+from lessons.course.checks import Exercise
+from lessons.course.exercises import EXERCISES, get_exercise
+from lessons.course.grading import grade_answers, grade_folder, total_points, write_gradebook
 from lessons.paths import COURSE_ARTICLE, DATA_DIR
 from lessons.reading import read_article
 

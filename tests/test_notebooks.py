@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from lessons.exercises import EXERCISES
+from lessons.course.exercises import EXERCISES
 from lessons.paths import DATA_DIR, NOTEBOOKS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))

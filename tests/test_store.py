@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lessons.errors import StoreCorruptError, StoreError
-from lessons.store import STORE_ENV, AnswerStore, default_store_path, parse_store
+from lessons.course.store import STORE_ENV, AnswerStore, default_store_path, parse_store
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_environment_variable_chooses_the_file(monkeypatch: pytest.MonkeyPatch, 
 
 _KILLED_WRITER = """
 import json, os, signal, sys
-from lessons import store as store_module
+from lessons.course import store as store_module
 real_dump = json.dump
 def dump_then_die(data, handle, **kw):
     handle.write('{"answers": {"half": ')  # half a file, then the process dies
@@ -80,7 +80,7 @@ def test_a_write_killed_midway_leaves_the_previous_answers(store: AnswerStore) -
 
 _WRITER = """
 import sys
-from lessons.store import AnswerStore
+from lessons.course.store import AnswerStore
 store = AnswerStore(sys.argv[1])
 for i in range(int(sys.argv[3])):
     store.save(f"{sys.argv[2]}.q{i}", i)

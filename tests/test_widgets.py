@@ -8,9 +8,9 @@ from typing import Any
 import ipywidgets as w
 import pytest
 
-from lessons.exercises import EXERCISES, get_exercise
-from lessons.store import AnswerStore
-from lessons.widgets import ExerciseWidget, answer, exercise
+from lessons.course.exercises import EXERCISES, get_exercise
+from lessons.course.store import AnswerStore
+from lessons.course.widgets import ExerciseWidget, answer, exercise
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
-"""Exercises of ``02_tokenizing.ipynb``. Keys are salted digests (see ``lessons.keys``)."""
+"""Exercises of ``02_tokenizing.ipynb``. Keys are salted digests (see ``lessons.course.keys``)."""
 
 from __future__ import annotations
 
-from lessons.checks import Exercise
-from lessons.keys import CodeCase, CodeKey, SetKey, ValueKey
+from lessons.course.checks import Exercise
+from lessons.course.keys import CodeCase, CodeKey, SetKey, ValueKey
 
 NOTEBOOK = "02_tokenizing.ipynb"
 

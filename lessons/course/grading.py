@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Mapping, Sequence
 
-from lessons.checks import CheckResult, Exercise
+from lessons.course.checks import CheckResult, Exercise
 from lessons.errors import LessonsError, StoreError
-from lessons.exercises import EXERCISES
-from lessons.store import AnswerStore
+from lessons.course.exercises import EXERCISES
+from lessons.course.store import AnswerStore
 
 
 @dataclass(frozen=True)

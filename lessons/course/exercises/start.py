@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lessons.checks import Exercise
-from lessons.keys import ValueKey
+from lessons.course.checks import Exercise
+from lessons.course.keys import ValueKey
 
 NOTEBOOK = "00_start.ipynb"
 

@@ -1,6 +1,6 @@
 """The learner's autograder: a pytest plugin that turns an answer file into tests.
 
-``lessons grade`` runs ``pytest -p lessons.autograder notebooks/answers.json``: every
+``lessons grade`` runs ``pytest -p lessons.course.autograder notebooks/answers.json``: every
 exercise becomes one test item that passes with full marks, and the run ends with a
 table of score, message and hints per exercise and a total. Scores are recomputed from
 the saved answers; nothing else in the file counts.
@@ -16,10 +16,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from lessons.checks import CheckResult, Exercise
+from lessons.course.checks import CheckResult, Exercise
 from lessons.errors import LessonsError
-from lessons.grading import Grade, select_exercises, total_points
-from lessons.store import AnswerStore, parse_store
+from lessons.course.grading import Grade, select_exercises, total_points
+from lessons.course.store import AnswerStore, parse_store
 
 _GRADES = pytest.StashKey[list]()
 

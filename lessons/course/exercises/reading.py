@@ -1,9 +1,9 @@
-"""Exercises of ``01_reading.ipynb``. Keys are salted digests (see ``lessons.keys``)."""
+"""Exercises of ``01_reading.ipynb``. Keys are salted digests (see ``lessons.course.keys``)."""
 
 from __future__ import annotations
 
-from lessons.checks import Exercise
-from lessons.keys import CodeCase, CodeKey, PairsKey, SetKey, ValueKey
+from lessons.course.checks import Exercise
+from lessons.course.keys import CodeCase, CodeKey, PairsKey, SetKey, ValueKey
 
 NOTEBOOK = "01_reading.ipynb"
 

@@ -3,7 +3,7 @@
 The widget's Check button and the autograder call the same ``Exercise.check``, so
 what a learner sees in the notebook is exactly what the grade says.
 
->>> from lessons.keys import ValueKey, digest
+>>> from lessons.course.keys import ValueKey, digest
 >>> ex = Exercise("demo.city", "text", "Where did the envoys meet?",
 ...               ValueKey(frozenset({digest("demo.city", "Seoul")})))
 >>> ex.check("seoul").score, ex.check("Busan").status, ex.check("").status
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from collections.abc import Mapping, Sequence
 
-from lessons import coderun
+from lessons.course import coderun
 from lessons.errors import AnswerFormatError, one_line
-from lessons.keys import (
+from lessons.course.keys import (
     CodeKey,
     Key,
     PairsKey,

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import difflib
 
-from lessons.checks import Exercise
+from lessons.course.checks import Exercise
 from lessons.errors import UnknownExerciseError, one_line
-from lessons.exercises import reading, start, tokenizing
+from lessons.course.exercises import reading, start, tokenizing
 
 EXERCISES: dict[str, Exercise] = {ex.id: ex for module in (start, reading, tokenizing) for ex in module.EXERCISES}
 

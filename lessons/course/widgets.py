@@ -1,0 +1,205 @@
+"""A thin ipywidgets layer over the pure checks: show, save on change, restore, check.
+
+In a notebook, ``exercise("reading.author")`` shows the exercise. Every change is saved
+to the answer store at once; re-running the cell (or restarting the kernel) shows the
+saved answer again. Without widgets, ``answer(id, value)`` does the same in plain text.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+from typing import Any
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from lessons.course.checks import CheckResult, Exercise
+from lessons.errors import LessonsError, StoreCorruptError
+from lessons.course.exercises import get_exercise
+from lessons.course.store import AnswerStore
+
+_BLANK = "—"  # the "nothing chosen yet" entry of a dropdown
+_WIDE = {"description_width": "initial"}
+_CODE_STYLE = "<style>.lessons-code textarea { font-family: monospace; }</style>"
+
+
+def format_result(exercise: Exercise, result: CheckResult) -> str:
+    """Feedback as plain text, e.g. for ``answer()`` and the autograder.
+
+    >>> from lessons.course.exercises import get_exercise
+    >>> ex = get_exercise("start.city")
+    >>> print(format_result(ex, ex.check("Washington")))
+    start.city: 0/1 (incorrect) Not quite: 'Washington' is not the answer.
+      hint: Washington sent the envoy; read the second paragraph again.
+    """
+    points = f"{result.score * exercise.points:g}/{exercise.points:g}"
+    lines = [f"{exercise.id}: {points} ({result.status}) {result.message}"]
+    lines += [f"  hint: {hint}" for hint in result.hints]
+    return "\n".join(lines)
+
+
+def _feedback_html(exercise: Exercise, result: CheckResult) -> str:
+    mark = {"correct": "✔", "partial": "◐"}.get(result.status, "✘")
+    hints = "".join(f"<li>{html.escape(h)}</li>" for h in result.hints)
+    return (
+        f'<div role="status" aria-live="polite" class="lessons-feedback">'
+        f"<b>{mark} Score {result.score * exercise.points:g}/{exercise.points:g} ({result.status})</b>: "
+        f"{html.escape(result.message)}{f'<ul>{hints}</ul>' if hints else ''}</div>"
+    )
+
+
+def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], Any], list[w.Widget]]:
+    """The input widget, a function reading the answer from it, and the widgets to observe."""
+    kind = exercise.kind
+    if kind == "choice":
+        box = w.RadioButtons(
+            options=exercise.options,
+            value=saved if saved in exercise.options else None,
+            description="Answer:",
+            layout=w.Layout(width="auto"),
+            style=_WIDE,
+        )
+        return box, lambda: box.value, [box]
+    if kind == "multi":
+        chosen = {o for o in saved if isinstance(o, str)} if isinstance(saved, list) else set()
+        boxes = [w.Checkbox(value=o in chosen, description=o, indent=False) for o in exercise.options]
+        return w.VBox(boxes), lambda: [b.description for b in boxes if b.value], boxes
+    if kind == "date":
+        try:
+            start = date.fromisoformat(saved) if isinstance(saved, str) else None
+        except ValueError:
+            start = None
+        picker = w.DatePicker(value=start, description="Date:")
+        return picker, lambda: picker.value.isoformat() if picker.value else None, [picker]
+    if kind == "match":
+        chosen = saved if isinstance(saved, dict) else {}
+        menus = [
+            w.Dropdown(
+                options=(_BLANK, *exercise.options),
+                value=chosen.get(item) if chosen.get(item) in exercise.options else _BLANK,
+                description=item,
+                style={"description_width": f"{max(map(len, exercise.items)) * 0.55 + 1:.0f}em"},  # aligned menus
+                layout=w.Layout(width="auto"),
+            )
+            for item in exercise.items
+        ]
+        read = lambda: {m.description: (None if m.value == _BLANK else m.value) for m in menus}  # noqa: E731
+        return w.VBox(menus), read, menus
+    if kind == "order":
+        places = saved if isinstance(saved, list) else []
+        menus = [
+            w.Dropdown(
+                options=(_BLANK, *exercise.options),
+                value=places[i] if i < len(places) and places[i] in exercise.options else _BLANK,
+                description=f"Position {i + 1}:",
+                style=_WIDE,
+                layout=w.Layout(width="auto"),
+            )
+            for i in range(len(exercise.options))
+        ]
+        read = lambda: [m.value for m in menus if m.value != _BLANK]  # noqa: E731
+        return w.VBox(menus), read, menus
+    if kind == "code":
+        area = w.Textarea(
+            value=saved if isinstance(saved, str) else exercise.template,
+            description="Your code:",
+            continuous_update=False,
+            layout=w.Layout(width="95%", height="14em"),
+            style=_WIDE,
+        )
+        area.add_class("lessons-code")  # monospace, by the style rule in the prompt
+        return area, lambda: area.value, [area]
+    placeholder = {"number": "a number, e.g. 7", "text": "type your answer"}.get(kind, "")
+    text = w.Text(
+        value="" if saved is None else str(saved),
+        description="Answer:",
+        placeholder=placeholder,
+        layout=w.Layout(width="60%"),
+        style=_WIDE,
+    )
+    return text, lambda: text.value, [text]
+
+
+class ExerciseWidget(w.VBox):
+    """One exercise: its prompt, an input, a Check button, feedback and the save status."""
+
+    def __init__(self, exercise: Exercise, store: AnswerStore) -> None:
+        self.exercise, self.store = exercise, store
+        notice = ""
+        try:
+            saved = store.get(exercise.id)
+        except LessonsError as err:
+            saved, notice = None, str(err)
+        self.input, self.read_answer, observed = _input_for(exercise, saved)
+        self.check_button = w.Button(
+            description="Check",
+            tooltip=f"Check your answer to {exercise.id}",
+            button_style="primary",
+            icon="check",
+        )
+        self.status = w.HTML(self._status_text("restored your saved answer" if saved is not None else ""))
+        self.feedback = w.HTML("")
+        prompt = w.HTML(
+            f"{_CODE_STYLE if exercise.kind == 'code' else ''}"
+            f"<p><b>Exercise <code>{exercise.id}</code></b> ({exercise.tier})<br>{html.escape(exercise.prompt)}</p>"
+        )
+        super().__init__([prompt, self.input, w.HBox([self.check_button, self.status]), self.feedback])
+        self.add_class("lessons-exercise")
+        self.check_button.on_click(lambda _: self.check())
+        for widget in observed:
+            widget.observe(lambda _: self.save(), names="value")
+        if notice:
+            self.status.value = self._status_text(notice, error=True)
+
+    @staticmethod
+    def _status_text(text: str, *, error: bool = False) -> str:
+        colour = "#b00020" if error else "#555"
+        prefix = "⚠ " if error else ""
+        return f'<span style="color:{colour}" role="status">{prefix}{html.escape(text)}</span>' if text else ""
+
+    def save(self) -> None:
+        """Write the current answer to the store, and say so."""
+        try:
+            self.store.save(self.exercise.id, self.read_answer())
+            when = datetime.now().strftime("%H:%M:%S")
+            self.status.value = self._status_text(f"saved at {when} in {self.store.path.name}")
+        except StoreCorruptError as err:
+            self.status.value = self._status_text(str(err), error=True)
+        except LessonsError as err:
+            self.status.value = self._status_text(f"not saved: {err}", error=True)
+
+    def check(self) -> CheckResult:
+        """Score the current answer and show the feedback."""
+        result = self.exercise.check(self.read_answer())
+        self.feedback.value = _feedback_html(self.exercise, result)
+        return result
+
+    def __repr__(self) -> str:
+        # What a front end without widgets shows: how to answer in plain code instead.
+        return f"[exercise {self.exercise.id}] no widgets? answer({self.exercise.id!r}, ...)"
+
+
+def exercise(exercise_id: str, *, store: AnswerStore | None = None) -> ExerciseWidget:
+    """The widget for one exercise, showing the learner's saved answer if there is one."""
+    return ExerciseWidget(get_exercise(exercise_id), store or AnswerStore())
+
+
+def answer(exercise_id: str, value: Any, *, store: AnswerStore | None = None) -> CheckResult:
+    """Save an answer and print its feedback: the plain-code way to answer.
+
+    >>> import tempfile, pathlib
+    >>> tmp = AnswerStore(pathlib.Path(tempfile.mkdtemp()) / "answers.json")
+    >>> answer("start.city", "Seoul", store=tmp).score
+    start.city: 1/1 (correct) Correct: 'Seoul'.
+    1.0
+    """
+    exercise_ = get_exercise(exercise_id)
+    target = store or AnswerStore()
+    try:
+        target.save(exercise_id, value)
+    except LessonsError as err:
+        print(f"⚠ {err}")
+    result = exercise_.check(value)
+    print(format_result(exercise_, result))
+    return result
