@@ -131,7 +131,7 @@ def test_common_mistake_gets_its_specific_hint(exercise_id: str, answer: Any, hi
 
 def test_set_answer_gets_partial_credit_by_f1() -> None:
     result = get_exercise("reading.non_ascii").check(["’", "“", "-"])
-    assert result.status == "partial"
+    assert result.status == "partly right"
     assert result.score == pytest.approx(2 * (2 / 3) * (2 / 3) / (4 / 3), abs=1e-3)
     assert result.message.startswith("2 of 3 found, 1 extra: '-'")
 
@@ -167,7 +167,7 @@ def test_order_and_match_give_partial_credit(reference: dict[str, Any]) -> None:
 )
 def test_malformed_answer_is_invalid_with_a_message_not_a_traceback(exercise_id: str, malformed: Any) -> None:
     result = get_exercise(exercise_id).check(malformed)
-    assert (result.score, result.status) == (0.0, "invalid")
+    assert (result.score, result.status) == (0.0, "could not be read")
     assert result.message.startswith("This answer could not be read:") and "\n" not in result.message
 
 

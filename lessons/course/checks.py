@@ -7,7 +7,9 @@ what a learner sees in the notebook is exactly what the grade says.
 >>> ex = Exercise("demo.city", "text", "Where did the envoys meet?",
 ...               ValueKey(frozenset({digest("demo.city", "Seoul")})))
 >>> ex.check("seoul").score, ex.check("Busan").status, ex.check("").status
-(1.0, 'incorrect', 'not attempted')
+(1.0, 'not yet', 'not attempted')
+>>> ex.check(["a", "list"]).status, ex.check(Unreadable("a number with 5000 digits")).status
+('could not be read', 'could not be read')
 """
 
 from __future__ import annotations
@@ -31,7 +33,18 @@ from lessons.course.keys import (
 
 Kind = Literal["choice", "multi", "text", "number", "date", "match", "order", "code"]
 Tier = Literal["warm-up", "core", "challenge"]
-Status = Literal["correct", "partial", "incorrect", "not attempted", "invalid"]
+#: The words a learner reads, the same in the notebook, the grade report and the gradebook.
+Status = Literal["correct", "partly right", "not yet", "not attempted", "could not be read", "could not be checked"]
+STATUSES: tuple[Status, ...] = (
+    "correct", "partly right", "not yet", "not attempted", "could not be read", "could not be checked",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A saved answer the store could not read back (too deep, a 5,000-digit number, a lone surrogate ...)."""
+
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -72,13 +85,24 @@ class Exercise:
         return ", ".join(part for part in (self.notebook, self.section) if part) or self.id
 
     def check(self, answer: Any) -> CheckResult:
-        """Score ``answer``; a blank answer is 'not attempted', a malformed one 'invalid'."""
-        if is_blank(answer, self):
-            return CheckResult(0.0, "not attempted", f"Not attempted yet: see {self.where}.")
+        """Score ``answer``; never raises, whatever the answer holds.
+
+        Blank is 'not attempted'; malformed or unreadable is 'could not be read'; a check that
+        fails on its own is 'could not be checked' (score 0, still counted in the total).
+        """
+        if isinstance(answer, Unreadable):
+            return CheckResult(0.0, "could not be read", f"This answer could not be read: {answer.reason}.")
         try:
+            if is_blank(answer, self):
+                return CheckResult(0.0, "not attempted", f"Not attempted yet: see {self.where}.")
             result = _CHECKERS[self.kind](self, answer)
         except AnswerFormatError as err:
-            return CheckResult(0.0, "invalid", f"This answer could not be read: {err}.", self.hints[:1])
+            return CheckResult(0.0, "could not be read", f"This answer could not be read: {err}.", self.hints[:1])
+        except RecursionError:
+            return CheckResult(0.0, "could not be read", "This answer could not be read: it is nested too deeply.")
+        except Exception as err:  # noqa: BLE001 - one broken check must not take the grade down with it
+            why = f"{type(err).__name__}: {one_line(err, 80)}"
+            return CheckResult(0.0, "could not be checked", f"This answer could not be checked ({why}); tell your instructor.")
         if result.score < 1.0 and not result.hints:
             return CheckResult(result.score, result.status, result.message, self.hints)
         return result
@@ -103,7 +127,7 @@ def is_blank(answer: Any, exercise: Exercise | None = None) -> bool:
 
 
 def _scored(score: float, message: str, hints: Sequence[str] = ()) -> CheckResult:
-    status: Status = "correct" if score >= 1.0 else "partial" if score > 0 else "incorrect"
+    status: Status = "correct" if score >= 1.0 else "partly right" if score > 0 else "not yet"
     return CheckResult(round(score, 3), status, message, tuple(dict.fromkeys(hints)))
 
 

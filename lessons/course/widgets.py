@@ -30,7 +30,7 @@ def format_result(exercise: Exercise, result: CheckResult) -> str:
     >>> from lessons.course.exercises import get_exercise
     >>> ex = get_exercise("start.city")
     >>> print(format_result(ex, ex.check("Washington")))
-    start.city: 0/1 (incorrect) Not quite: 'Washington' is not the answer.
+    start.city: 0/1 (not yet) Not quite: 'Washington' is not the answer.
       hint: Washington sent the envoy; read the second paragraph again.
     """
     points = f"{result.score * exercise.points:g}/{exercise.points:g}"
@@ -40,7 +40,7 @@ def format_result(exercise: Exercise, result: CheckResult) -> str:
 
 
 def _feedback_html(exercise: Exercise, result: CheckResult) -> str:
-    mark = {"correct": "✔", "partial": "◐"}.get(result.status, "✘")
+    mark = {"correct": "✔", "partly right": "◐"}.get(result.status, "✘")
     hints = "".join(f"<li>{html.escape(h)}</li>" for h in result.hints)
     return (
         f'<div role="status" aria-live="polite" class="lessons-feedback">'
