@@ -50,6 +50,10 @@ class StoreCorruptError(StoreError):
     """The answer file is not valid JSON; a backup copy has been kept."""
 
 
+class SandboxError(LessonsError):
+    """Code answers cannot run in the sandbox asked for (e.g. bubblewrap is missing or forbidden)."""
+
+
 class UnknownExerciseError(LessonsError):
     """An exercise id that no lesson defines."""
 

@@ -1,15 +1,21 @@
-"""The learner's autograder: a pytest plugin that turns an answer file into tests.
+"""The learner's autograder: a pytest plugin that turns an answer file into one test per exercise.
 
-``lessons grade`` runs ``pytest -p lessons.course.autograder notebooks/answers.json``: every
-exercise becomes one test item that passes with full marks, and the run ends with a
-table of score, message and hints per exercise and a total. Scores are recomputed from
-the saved answers; nothing else in the file counts.
+``lessons grade`` snapshots the learner's answer file into a fresh private folder and runs pytest
+there with nothing of the learner's folder in reach: no ``conftest.py`` (``--noconftest``), no
+plugin autoloading, no ini file, no option taken from a file name, and pytest's own reporter
+switched off. The report the learner reads comes from :mod:`lessons.course.report`. Instructors
+can run the plugin by hand too: ``pytest -p lessons.course.autograder --noconftest answers.json``.
+
+Scores are recomputed from the saved answers; a ``score`` or ``passed`` field in the file counts
+for nothing, and a check that fails on its own is "could not be checked" and still counted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 from collections.abc import Iterator
@@ -17,21 +23,20 @@ from collections.abc import Iterator
 import pytest
 
 from lessons.course.checks import CheckResult, Exercise
-from lessons.errors import LessonsError
-from lessons.course.grading import Grade, select_exercises, total_points
-from lessons.course.store import AnswerStore, parse_store
+from lessons.course.grading import Grade, select_exercises
+from lessons.course.store import parse_store
+from lessons.errors import LessonsError, StoreError
 
-_GRADES = pytest.StashKey[list]()
+#: The largest answer file ``lessons grade`` reads (a file of pasted articles stays far below it).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Exit codes of ``lessons grade``.
+EXIT_ALL_CORRECT, EXIT_NOT_ALL_CORRECT, EXIT_COULD_NOT_GRADE = 0, 1, 2
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.getgroup("lessons").addoption(
         "--notebook", default=None, help="grade only this notebook's exercises, e.g. 01_reading"
     )
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_GRADES] = []
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> AnswerFile | None:
@@ -49,13 +54,10 @@ class AnswerFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         try:
-            answers = parse_store(self.path.read_text(encoding="utf-8"), source=self.path.name)
-        except (LessonsError, OSError, UnicodeDecodeError) as err:
-            raise self.CollectError(f"cannot grade {self.path}: {err}") from None
-        try:
+            answers = parse_store(read_store_text(self.path), source=self.path.name)
             chosen = select_exercises(notebook=self.config.getoption("--notebook"))
         except LessonsError as err:
-            raise self.CollectError(str(err)) from None
+            raise self.CollectError(f"cannot grade {self.path.name}: {err}") from None
         for ex in chosen:
             yield ExerciseItem.from_parent(self, name=ex.id, exercise=ex, answer=answers.get(ex.id))
 
@@ -69,8 +71,7 @@ class ExerciseItem(pytest.Item):
 
     def runtest(self) -> None:
         result = self.exercise.check(self.answer)
-        self.config.stash[_GRADES].append(Grade(self.exercise, result))
-        self.user_properties.append(("score", result.score))
+        self.user_properties.append(("grade", Grade(self.exercise, result)))
         if not result.passed:
             raise ExerciseNotPassed(result)
 
@@ -84,42 +85,79 @@ class ExerciseItem(pytest.Item):
         return self.path, None, f"{self.exercise.id} ({self.exercise.where})"
 
 
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    grades: list[Grade] = config.stash[_GRADES]
-    if not grades:
-        return
-    write = terminalreporter.write_line
-    terminalreporter.section("Reading the News: your grade")
-    for grade in grades:
-        ex, result = grade.exercise, grade.result
-        score = f"{grade.points:g}/{ex.points:g}"
-        write(f"{ex.id:<26} {score:<7} {result.status:<13} {result.message}")
-        if result.status == "not attempted":
-            continue
-        for hint in result.hints:
-            write(f"{'':<34} hint: {hint}")
-    earned, possible = total_points(grades)
-    full = sum(g.result.passed for g in grades)
-    percent = 100 * earned / possible if possible else 0.0
-    write(f"Total: {earned:g}/{possible:g} points ({percent:.0f}%); these checks passed: {full} of {len(grades)}.")
+class _Collector:
+    """Gathers each item's grade from pytest's reports, in the order they ran."""
+
+    def __init__(self) -> None:
+        self.grades: list[Grade] = []
+        self.errors: list[str] = []
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "call":
+            self.grades += [value for name, value in report.user_properties if name == "grade"]
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.errors.append(str(report.longrepr).strip().splitlines()[-1])
+
+
+def read_store_text(path: Path) -> str:
+    """The answer file's text, read once and bounded; StoreError with one line if it can't be read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise StoreError(f"no answer file at {path}; answer an exercise in a notebook first") from None
+    except OSError as err:
+        raise StoreError(f"cannot read the answer file {path}: {err.strerror or err}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise StoreError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB: it is not an answer file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise StoreError(f"{path.name} is not UTF-8 text (byte {err.start}); it is not an answer file") from None
+
+
+@contextlib.contextmanager
+def _clean_pytest_environment() -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in ("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "PYTEST_ADDOPTS", "PYTEST_PLUGINS")}
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    os.environ.pop("PYTEST_ADDOPTS", None)
+    os.environ.pop("PYTEST_PLUGINS", None)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def grade_with_pytest(store_path: Path, *, notebook: str | None = None) -> list[Grade]:
+    """Grade one answer file through the pytest plugin, from a private snapshot; LessonsError if it can't."""
+    text = read_store_text(store_path)
+    parse_store(text, source=store_path.name)  # an unreadable file gets its one-line reason here
+    select_exercises(notebook=notebook)  # an unknown notebook too
+    collector = _Collector()
+    with tempfile.TemporaryDirectory(prefix="lessons-grade-") as folder:
+        snapshot = Path(folder) / "answers.json"
+        snapshot.write_text(text, encoding="utf-8", errors="surrogatepass")
+        args = [str(snapshot), "-p", "no:terminal", "-p", "no:cacheprovider", "--noconftest",
+                "-c", os.devnull, "--rootdir", folder, "-o", "addopts=", "--assert=plain"]  # fmt: skip
+        if notebook:
+            args += ["--notebook", notebook]
+        with _clean_pytest_environment():
+            code = pytest.main(args, plugins=[sys.modules[__name__], collector])
+    if collector.errors or int(code) not in (0, 1):
+        raise LessonsError(collector.errors[0] if collector.errors else f"the autograder stopped (pytest exit {code})")
+    return collector.grades
 
 
 def run(store_path: Path, *, notebook: str | None = None) -> int:
-    """Grade one answer file with pytest; returns pytest's exit code (0: every check passed)."""
-    args = [
-        str(store_path),
-        "-p", "no:cacheprovider",
-        "--assert=plain",
-        "-c", os.devnull,  # the course repo's own pytest settings are not for grading
-        "--rootdir", str(store_path.parent),
-        "-q", "--no-header", "--tb=no", "-rN",
-    ]  # fmt: skip
-    if notebook:
-        args += ["--notebook", notebook]
-    sys.stdout.flush()
-    return int(pytest.main(args, plugins=[sys.modules[__name__]]))
+    """``lessons grade``: print the learner's report; exit 0 all correct, 1 not yet, 2 could not grade."""
+    from lessons.course.report import format_report
 
-
-def main_store_path(path: str | None) -> Path:
-    """The answer file to grade: the one given, or the learner's default."""
-    return Path(path) if path else AnswerStore().path
+    grades = grade_with_pytest(store_path, notebook=notebook)
+    print(format_report(grades, source=store_path.name))
+    return EXIT_ALL_CORRECT if all(g.result.passed for g in grades) else EXIT_NOT_ALL_CORRECT

@@ -207,11 +207,13 @@ def _check_code(ex: Exercise, answer: Any) -> CheckResult:
     assert isinstance(key, CodeKey)
     if not isinstance(answer, str):
         raise AnswerFormatError(f"expected Python source code, got {one_line(answer)}")
-    timeout = key.timeout_s if key.timeout_s is not None else coderun.CODE_TIMEOUT_S
-    outcomes = coderun.run_function(answer, key.function, [c.args for c in key.cases], timeout_s=timeout)
-    whole_run = {o.error for o in outcomes if not o.ok and o.error.startswith(("timed out", "your code"))}
-    if len(whole_run) == 1 and all(not o.ok for o in outcomes):
-        # One failure of the whole run (an endless loop, a crash): say it once.
+    outcomes = coderun.run_function(answer, key.function, [c.args for c in key.cases], cpu_s=key.cpu_s)
+    unchecked = [o.error for o in outcomes if o.unchecked]
+    if unchecked:
+        return CheckResult(0.0, "could not be checked", f"Your code could not be checked: {unchecked[0]}.", ex.hints)
+    whole_run = {o.error for o in outcomes if not o.ok}
+    if len(whole_run) == 1 and all(not o.ok for o in outcomes) and len(outcomes) > 1:
+        # One failure of the whole run (an endless loop, a crash, a syntax error): say it once.
         return _scored(0.0, f"0 of {len(key.cases)} cases passed: {whole_run.pop()}.", ex.hints)
     passed, notes = 0, []
     for case, outcome in zip(key.cases, outcomes):
@@ -219,7 +221,8 @@ def _check_code(ex: Exercise, answer: Any) -> CheckResult:
             passed += 1
             continue
         call = f"{key.function}({', '.join(one_line(a, 50) for a in case.args)})"
-        got = f"raised {outcome.error}" if not outcome.ok else f"returned {normalize_exact(outcome.value)}"
+        got = f"returned {normalize_exact(outcome.value)}" if outcome.ok else (
+            f"was {outcome.error}" if outcome.error.startswith(coderun.LIMIT_PREFIX) else f"raised {outcome.error}")
         if case.shown is not None:
             notes.append(f"{call} {got}; expected {normalize_exact(case.shown)}")
         else:

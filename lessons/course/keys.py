@@ -183,7 +183,7 @@ class CodeKey:
 
     function: str
     cases: tuple[CodeCase, ...]
-    timeout_s: float | None = None  # None: the course default from lessons.course.coderun
+    cpu_s: float | None = None  # CPU seconds for all cases; None: the course default in lessons.course.coderun
 
 
 Key = ValueKey | SetKey | PairsKey | CodeKey
