@@ -35,14 +35,36 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
     analyze.add_argument("--published", type=_iso_datetime, help="reference date (ISO), overrides the header")
     analyze.add_argument("--text-only", action="store_true", help="treat the whole file as body text")
-    grade = commands.add_parser("grade", help="grade your saved answers (runs the pytest autograder)")
-    grade.add_argument("answers", nargs="?", help="answer file (default: notebooks/answers.json)")
+    grade = commands.add_parser(
+        "grade",
+        help="grade your saved answers (runs the pytest autograder)",
+        description="Grade your saved answers. Exit code 0: every exercise correct; 1: some not yet; "
+        "2: the answers could not be graded (no file, unreadable, unknown notebook).",
+    )
+    grade.add_argument("answers", nargs="?", help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
     grade.add_argument("--notebook", help="grade one notebook only, e.g. 01_reading")
-    book = commands.add_parser("gradebook", help="grade a folder of answer files into a CSV")
-    book.add_argument("folder", type=Path)
-    book.add_argument("-o", "--output", type=Path, default=Path("gradebook.csv"))
+    def jobs_count(text: str) -> int:
+        if not text.strip().isdigit() or int(text) < 1:
+            raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1, not {text!r}")
+        return int(text)
+
+    book = commands.add_parser(
+        "gradebook",
+        help="grade a folder of answer files into a CSV",
+        description="Grade every learner's *.json answer file in FOLDER into one CSV row each (learner = the "
+        "file's name as collected). A file that cannot be graded is an error row; the others are unaffected.",
+        epilog="exit codes: 0 every learner file was graded; 1 some could not be graded (error rows, listed on "
+        "stderr; the CSV is still written); 2 usage error, nothing graded (no folder, no answer files, output "
+        "folder missing or not writable, unknown notebook, no sandbox for code answers)",
+    )
+    book.add_argument("folder", type=Path, help="folder holding the learners' answer files (*.json)")
+    book.add_argument("-o", "--output", type=Path, default=Path("gradebook.csv"),
+                      help="CSV to write (default gradebook.csv); its folder must exist")  # fmt: skip
     book.add_argument("--notebook", help="grade one notebook only, e.g. 01_reading")
-    book.add_argument("--jobs", type=int, default=4, help="answer files graded at once (default 4)")
+    book.add_argument("--jobs", type=jobs_count, default=4, help="answer files graded at once (default 4, at least 1)")
+    book.add_argument("--sandbox", choices=("required", "off"), default="required",
+                      help="required (default): refuse to run code answers unless bubblewrap works; "
+                      "off: run them as plain processes (they could read other learners' files)")  # fmt: skip
     return parser
 
 
@@ -66,26 +88,25 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _grade(args: argparse.Namespace) -> int:
     from lessons.course import autograder
-    from lessons.course.store import AnswerStore
+    from lessons.course.store import default_store_path
 
-    path = autograder.main_store_path(args.answers)
-    if not path.is_file():
-        print(f"lessons grade: no answer file at {path}; answer an exercise in a notebook first", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    AnswerStore(path).load()  # an unreadable file gets one clear line, not a pytest report
+    path = Path(args.answers) if args.answers else default_store_path()
     return autograder.run(path, notebook=args.notebook)
 
 
 def _gradebook(args: argparse.Namespace) -> int:
-    from lessons.course.grading import grade_folder, write_gradebook
+    from lessons.course import gradebook as grading
 
-    rows = grade_folder(args.folder, notebook=args.notebook, jobs=args.jobs)
-    write_gradebook(rows, args.output)
-    broken = [row for row in rows if row.error]
-    print(f"graded {len(rows) - len(broken)} answer files into {args.output}", file=sys.stderr)
-    for row in broken:
-        print(f"lessons gradebook: skipped {row.file}: {row.error}", file=sys.stderr)
-    return 0
+    # Every usage error is found before the first file is read or graded (exit 2, one line).
+    exercises = grading.select_exercises(notebook=args.notebook)
+    grading.check_folder(args.folder)
+    grading.check_output(args.output)
+    mode = grading.prepare_sandbox(args.sandbox, exercises)
+    book = grading.grade_class(args.folder, notebook=args.notebook, jobs=args.jobs)
+    grading.write_gradebook(book.rows, args.output, notebook=args.notebook, sandbox=mode)
+    for line in grading.summary_lines(book, sandbox=mode, output=args.output):
+        print(f"lessons gradebook: {line}", file=sys.stderr)
+    return 1 if any(row.error for row in book.rows) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,317 @@
+"""The class gradebook (``lessons gradebook DIR -o out.csv``) takes a folder of submissions as collected:
+
+- every ``*.json`` in the folder is one learner; its ``learner`` column is the name of the submission
+  file, as collected, without ``.json`` (the learner id is the file name: nothing else identifies a
+  learner); backups (``*.corrupt-*``, ``*.set-aside-*``), temporary and lock files and dotfiles are
+  skipped and counted, other files (a ``conftest.py``, notes) are not looked at;
+- every submission is read into memory (at most :data:`MAX_SUBMISSION_BYTES`) before any grading
+  starts, and graded from those bytes, so a code answer graded first cannot change a later learner's
+  file; symbolic links, pipes and folders are refused, never followed or opened;
+- whatever goes wrong with one file (not UTF-8, not JSON, nested too deeply, a 5,000-digit number,
+  a check that crashes) is that file's error row, and the others are graded as if it were not there;
+- the CSV is written atomically, one row per submission, and no cell can run as a spreadsheet
+  formula (see :func:`csv_cell`); names and messages shown anywhere pass through :func:`printable`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import sys
+import tempfile
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from collections.abc import Sequence
+
+from lessons.course import coderun
+from lessons.course.checks import Exercise
+from lessons.course.grading import Grade, grade_answers, select_exercises, total_points
+from lessons.course.store import parse_store
+from lessons.course.submissions import (
+    ERROR_KINDS,
+    MAX_SUBMISSION_BYTES,
+    ErrorKind,
+    Submission,
+    check_folder,
+    collect_submissions,
+    csv_cell,
+    printable,
+)
+from lessons.errors import LessonsError, StoreError
+
+#: Characters kept of an error text, in a CSV cell or on the terminal.
+MESSAGE_CHARS = 200
+#: What ``--sandbox`` accepts: ``required`` refuses to run code answers outside bubblewrap.
+SandboxPolicy = Literal["required", "off"]
+#: The ``sandbox`` cell when the selected exercises hold no code answer.
+NO_CODE = "not needed"
+
+
+# --- Grading one submission, whatever it holds ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GradebookRow:
+    """One learner's line in the class gradebook: grades, or why there are none."""
+
+    file: str
+    grades: tuple[Grade, ...] = ()
+    error: str = ""
+    kind: ErrorKind | Literal[""] = ""
+
+    @property
+    def learner(self) -> str:
+        """The learner id: the submission file's name as collected, without ``.json``."""
+        return self.file.removesuffix(".json")
+
+    @property
+    def status(self) -> Literal["graded", "error"]:
+        """'graded', or 'error' when the file could not be graded (see ``error``)."""
+        return "error" if self.error else "graded"
+
+    @property
+    def stopped_by_limit(self) -> bool:
+        """True when one of this learner's code answers was stopped by a sandbox limit."""
+        prefix = coderun.LIMIT_PREFIX
+        return any(
+            g.exercise.kind == "code" and any(prefix in text for text in (g.result.message, *g.result.hints))
+            for g in self.grades
+        )
+
+
+def _why(err: BaseException) -> str:
+    return f"{type(err).__name__}: {printable(err, limit=MESSAGE_CHARS)}"
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8").removeprefix("\ufeff")
+
+
+def grade_submission(submission: Submission, *, notebook: str | None = None) -> GradebookRow:
+    """Grade one snapshot from its bytes; whatever goes wrong is this row's error, never an exception."""
+    name = submission.name
+    if submission.error:
+        return GradebookRow(name, error=submission.error, kind=submission.kind or "unreadable")
+    try:
+        text = _decode(submission.data)
+    except UnicodeDecodeError as err:
+        where = f"byte {submission.data[err.start]:#04x} at offset {err.start:,}"
+        return GradebookRow(name, error=f"not UTF-8 text ({where})", kind="unreadable")
+    try:
+        answers = parse_store(text, source="the file")
+    except StoreError as err:
+        return GradebookRow(name, error=printable(err, limit=MESSAGE_CHARS), kind="unreadable")
+    except RecursionError:
+        return GradebookRow(name, error="cannot be read: nested too deeply", kind="unreadable")
+    except Exception as err:  # noqa: BLE001 - a 5,000-digit number, MemoryError ... : one row, not the run
+        return GradebookRow(name, error=f"cannot be read: {_why(err)}", kind="unreadable")
+    try:
+        return GradebookRow(name, tuple(grade_answers(answers, notebook=notebook)))
+    except Exception as err:  # noqa: BLE001 - Exercise.check never raises; this guards the rest
+        return GradebookRow(name, error=f"grading failed: {_why(err)}", kind="grading failed")
+
+
+# --- The class -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClassGrades:
+    """A graded folder: one row per learner file (by file name) and the names skipped."""
+
+    rows: tuple[GradebookRow, ...]
+    skipped: tuple[str, ...] = ()
+
+
+def _progress_wanted(progress: bool) -> bool:
+    try:
+        return progress and sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def grade_class(
+    folder: Path,
+    *,
+    notebook: str | None = None,
+    jobs: int = 4,
+    progress: bool = True,
+    max_bytes: int = MAX_SUBMISSION_BYTES,
+) -> ClassGrades:
+    """Read every learner file in ``folder``, then grade the snapshots in parallel (bar on a terminal)."""
+    from tqdm import tqdm
+
+    select_exercises(notebook=notebook)  # an unknown notebook fails before anything is read
+    submissions, skipped = collect_submissions(folder, max_bytes=max_bytes)
+    if not submissions:
+        also = f" (skipped {len(skipped)} backups, temporary files or dotfiles)" if skipped else ""
+        raise LessonsError(
+            f"{printable(folder, limit=200)} holds no .json answer files{also}; "
+            "collect the learners' answers.json files there"
+        )
+    jobs = max(1, jobs)
+    coderun.set_parallel_jobs(jobs)
+    # Threads suffice: code answers run in their own processes, the rest is quick.
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        graded = pool.map(lambda s: grade_submission(s, notebook=notebook), submissions)
+        bar = tqdm(graded, total=len(submissions), desc="grading", unit="learner", file=sys.stderr,
+                   disable=not _progress_wanted(progress))  # fmt: skip
+        rows = tuple(bar)
+    return ClassGrades(rows, tuple(skipped))
+
+
+def grade_folder(
+    folder: Path, *, notebook: str | None = None, jobs: int = 4, progress: bool = True
+) -> list[GradebookRow]:
+    """Grade every learner's ``*.json`` answer file in ``folder``: one row each, in file-name order."""
+    return list(grade_class(folder, notebook=notebook, jobs=jobs, progress=progress).rows)
+
+
+def prepare_sandbox(policy: SandboxPolicy, exercises: Sequence[Exercise]) -> str:
+    """The mode code answers will run in ('bwrap', 'process' or 'not needed'); refuses what policy forbids.
+
+    ``required`` raises LessonsError (one line: why, and what to do) when a selected exercise is code
+    and bubblewrap does not work here; ``off`` runs code answers as plain processes.
+
+    >>> prepare_sandbox("required", select_exercises(notebook="00_start"))
+    'not needed'
+    """
+    has_code = any(ex.kind == "code" for ex in exercises)
+    if policy == "off":
+        coderun.use_sandbox("process")
+        return "process" if has_code else NO_CODE
+    if policy != "required":
+        raise LessonsError(f"--sandbox must be 'required' or 'off', not {printable(repr(policy), limit=40)}")
+    if not has_code:
+        return NO_CODE
+    try:
+        box = coderun.sandbox()
+        mode, reason = box.mode, box.reason
+    except LessonsError as err:  # e.g. LESSONS_SANDBOX holds a mode that does not exist
+        mode, reason = "process", str(err)
+    if mode != "bwrap":
+        raise LessonsError(
+            f"code answers must run in the bubblewrap sandbox, which cannot be used here "
+            f"({printable(reason or mode, limit=160)}); install bubblewrap (apt-get install bubblewrap) or pass "
+            "--sandbox=off to run code answers without it: they could then read other learners' files"
+        )
+    return "bwrap"
+
+
+# --- The CSV and the summary -----------------------------------------------------------------
+
+
+def check_output(out: Path) -> None:
+    """Fail now, in one line, if the gradebook could not be written to ``out`` later."""
+    where = printable(out, limit=200)
+    parent = out.parent
+    if not parent.is_dir():
+        raise LessonsError(
+            f"cannot write the gradebook to {where}: the folder {printable(parent, limit=200)} does not exist; "
+            "create it or choose another -o"
+        )
+    if out.is_dir():
+        raise LessonsError(f"cannot write the gradebook to {where}: it is a folder; give a file name, e.g. book.csv")
+    try:
+        handle, probe = tempfile.mkstemp(dir=parent, prefix=f".{out.name}.", suffix=".tmp")
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as err:
+        raise LessonsError(f"cannot write the gradebook to {where}: {err.strerror or err}") from None
+
+
+def gradebook_header(ids: Sequence[str]) -> list[str]:
+    """The CSV's columns: learner, file, one per exercise (points), totals, status, error, sandbox."""
+    return ["learner", "file", *ids, "total", "possible", "percent", "status", "error", "sandbox"]
+
+
+def _cells(row: GradebookRow, ids: Sequence[str], sandbox: str) -> list[str]:
+    if row.error:
+        points: list[object] = ["" for _ in ids]
+        totals: list[object] = ["", "", ""]
+    else:
+        by_id = {g.exercise.id: g.points for g in row.grades}
+        earned, possible = total_points(row.grades)
+        points = [by_id.get(i, "") for i in ids]
+        totals = [earned, possible, f"{100 * earned / possible:.1f}" if possible else ""]
+    cells = [
+        csv_cell(row.learner),
+        csv_cell(row.file),
+        *(csv_cell(p) for p in points),
+        *(csv_cell(t) for t in totals),
+        row.status,
+        csv_cell(row.error, limit=MESSAGE_CHARS),
+        csv_cell(sandbox),
+    ]
+    return cells
+
+
+def write_gradebook(
+    rows: Sequence[GradebookRow], out: Path, *, notebook: str | None = None, sandbox: str = ""
+) -> None:
+    """Write the CSV atomically: one row per learner file, one column per exercise (points), then
+    total, possible, percent, status (graded/error), error and the sandbox code answers ran in."""
+    graded = next((row for row in rows if row.grades), None)
+    if notebook is not None or graded is None:
+        ids = [ex.id for ex in select_exercises(notebook=notebook)]
+    else:
+        ids = [g.exercise.id for g in graded.grades]
+    def failed(err: OSError) -> LessonsError:
+        return LessonsError(f"cannot write the gradebook to {printable(out, limit=200)}: {err.strerror or err}")
+
+    try:
+        handle, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    except OSError as err:
+        raise failed(err) from None
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(gradebook_header(ids))
+            writer.writerows(_cells(row, ids, sandbox) for row in rows)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if os.name == "posix":
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(tmp, out)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise failed(err) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def summary_lines(book: ClassGrades, *, sandbox: str = "", output: Path | None = None) -> list[str]:
+    """What the gradebook command prints on stderr: one summary line, then one line per error file.
+
+    >>> broken = GradebookRow("\\x1b[2J.json", error="x", kind="unreadable")
+    >>> book = ClassGrades((GradebookRow("a.json"), broken), skipped=("b.tmp",))
+    >>> print("\\n".join(summary_lines(book)))
+    graded 1, could not grade 1 (unreadable 1), skipped 1
+    could not grade \\x1b[2J.json: x
+    """
+    failed = [row for row in book.rows if row.error]
+    kinds = Counter(row.kind or "unreadable" for row in failed)
+    line = f"graded {len(book.rows) - len(failed)}, could not grade {len(failed)}"
+    if failed:
+        known = [k for k in ERROR_KINDS if kinds[k]] + sorted(k for k in kinds if k not in ERROR_KINDS)
+        line += " (" + ", ".join(f"{k} {kinds[k]}" for k in known) + ")"
+    line += f", skipped {len(book.skipped)}"
+    if sandbox == "process":
+        line += "; code answers ran without a sandbox (--sandbox=off: process mode)"
+    elif sandbox == "bwrap":
+        line += "; code answers ran in the bubblewrap sandbox"
+    limited = sum(row.stopped_by_limit for row in book.rows)
+    if limited:
+        line += f"; {limited} learner{'s' if limited != 1 else ''} had a code answer stopped by a limit"
+    if output is not None:
+        line += f"; CSV: {printable(output, limit=200)}"
+    errors = [f"could not grade {printable(row.file)}: {printable(row.error, limit=MESSAGE_CHARS)}" for row in failed]
+    return [line, *errors]

@@ -1,0 +1,178 @@
+"""Reading a folder of learners' answer files safely: a snapshot of every file before any grading.
+
+A submission is whatever a learner handed in, so nothing about it is trusted: links are not
+followed, pipes and devices are not opened, sizes are capped, and every name or message shown
+passes through :func:`printable` (a terminal never sees a raw escape sequence) or, in the CSV,
+:func:`csv_cell` (a spreadsheet never sees a formula).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from lessons.errors import LessonsError
+
+#: Largest submission the gradebook reads, in bytes; a bigger file is an error row ("too large").
+MAX_SUBMISSION_BYTES = 16 * 1024 * 1024
+#: A CSV cell starting with one of these is prefixed with ``'`` (OWASP's CSV-injection rule).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Why a submission could not be graded, in the order the summary lists them.
+ErrorKind = Literal["unreadable", "too large", "not a plain file", "grading failed"]
+ERROR_KINDS: tuple[ErrorKind, ...] = ("unreadable", "too large", "not a plain file", "grading failed")
+
+# Control characters (C0, DEL, C1 with the terminal's CSI), format characters (bidi overrides,
+# zero-width), lone surrogates (undecodable bytes in a file name) and line/paragraph separators.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+# --- Showing hostile text safely --------------------------------------------------------------
+
+
+def printable(text: object, *, limit: int | None = None) -> str:
+    r"""``text`` on one line, safe to print or to put in a cell: control characters, escape sequences,
+    bidi overrides and undecodable bytes are shown escaped; longer than ``limit`` is cut with '…'.
+
+    >>> printable("=red\x1b[31m.json\nnext")
+    '=red\\x1b[31m.json\\nnext'
+    >>> printable("caf\udce9 \u202eevil"), printable("x" * 50, limit=10)
+    ('caf\\udce9 \\u202eevil', 'xxxxxxxxx…')
+    """
+    try:
+        raw = text if isinstance(text, str) else str(text)
+    except Exception:  # noqa: BLE001 - an object whose str() fails is still shown
+        raw = f"<{type(text).__name__}>"
+    if limit is not None and len(raw) > limit:
+        raw = raw[: limit + 1]  # every character becomes at least one: cut before escaping
+    out = []
+    for ch in raw:
+        if ch in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[ch])
+        elif unicodedata.category(ch) in _ESCAPED_CATEGORIES:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    flat = "".join(out)
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return flat
+
+
+def csv_cell(value: object, *, limit: int | None = None) -> str:
+    """A CSV cell no spreadsheet runs as a formula: :func:`printable`, then ``'`` before = + - @.
+
+    >>> csv_cell('=HYPERLINK("evil.example")'), csv_cell(1.5), csv_cell("ada"), csv_cell("\\t-x")
+    ('\\'=HYPERLINK("evil.example")', '1.5', 'ada', '\\\\t-x')
+    """
+    text = printable(value, limit=limit)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+# --- Reading the submissions: a snapshot first ------------------------------------------------
+
+
+def submission_role(name: str) -> Literal["learner", "skipped", "ignored"]:
+    """Whether a folder entry is a learner's answer file, a leftover to skip and count, or not ours.
+
+    >>> [submission_role(n) for n in ("ada.json", "ada.corrupt-2024.json", ".ada.json", "a.json.lock", "x.py")]
+    ['learner', 'skipped', 'skipped', 'skipped', 'ignored']
+    """
+    if name.startswith(".") or name.endswith((".tmp", ".lock")):
+        return "skipped"
+    if not name.endswith(".json"):
+        return "ignored"
+    stem = name.removesuffix(".json")
+    if ".corrupt-" in stem or ".set-aside-" in stem or stem.endswith((".tmp", ".lock")):
+        return "skipped"
+    return "learner"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One answer file as collected: its name and its bytes, read once before any grading."""
+
+    name: str
+    data: bytes = b""
+    error: str = ""
+    kind: ErrorKind | Literal[""] = ""
+
+
+def _what_it_is(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link (links are not followed)"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _too_large(name: str, size: int, max_bytes: int) -> Submission:
+    return Submission(name, error=f"too large: over {max_bytes:,} bytes ({size:,}+)", kind="too large")
+
+
+def read_submission(folder: Path, name: str, *, max_bytes: int = MAX_SUBMISSION_BYTES) -> Submission:
+    """Read one file's bytes now, never following a link nor opening a pipe or a device."""
+    path = os.path.join(folder, name)
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return Submission(name, error=f"{_what_it_is(info.st_mode)}, not an answer file", kind="not a plain file")
+        if info.st_size > max_bytes:
+            return _too_large(name, info.st_size, max_bytes)
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags)  # swapped for a link since lstat: O_NOFOLLOW refuses it
+    except OSError as err:
+        return Submission(name, error=f"cannot open it: {printable(err.strerror or err, limit=80)}", kind="unreadable")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Submission(name, error=f"{_what_it_is(info.st_mode)}, not an answer file", kind="not a plain file")
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            return _too_large(name, size, max_bytes)
+        return Submission(name, b"".join(chunks))
+    except OSError as err:
+        return Submission(name, error=f"cannot read it: {printable(err.strerror or err, limit=80)}", kind="unreadable")
+    except MemoryError:
+        return Submission(name, error="too large to hold in memory now", kind="too large")
+    finally:
+        os.close(fd)
+
+
+def check_folder(folder: Path) -> None:
+    """Fail with one line unless ``folder`` is a folder."""
+    if not folder.is_dir():
+        raise LessonsError(
+            f"{printable(folder, limit=200)} is not a folder; give the folder that holds the learners' answer files"
+        )
+
+
+def collect_submissions(
+    folder: Path, *, max_bytes: int = MAX_SUBMISSION_BYTES
+) -> tuple[list[Submission], list[str]]:
+    """Every learner file in ``folder`` read into memory now, by name; and the names skipped."""
+    check_folder(folder)
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as err:
+        raise LessonsError(f"cannot list {printable(folder, limit=200)}: {err.strerror or err}") from None
+    roles = {name: submission_role(name) for name in names}
+    learners = [read_submission(folder, n, max_bytes=max_bytes) for n in names if roles[n] == "learner"]
+    return learners, [n for n in names if roles[n] == "skipped"]
