@@ -108,9 +108,17 @@ def test_a_corrupt_store_is_reported_in_the_widget_and_kept(store: AnswerStore) 
     widget = exercise("reading.author", store=store)
     assert "not valid JSON" in widget.status.value
     widget.input.value = "Ahn Sung-mi"
-    assert "kept as answers.corrupt-" in widget.status.value
-    assert list(store.path.parent.glob("answers.corrupt-*.json"))
+    assert "kept as answers.json.corrupt-" in widget.status.value
+    assert list(store.path.parent.glob("answers.json.corrupt-*"))
     assert AnswerStore(store.path).get("reading.author") == "Ahn Sung-mi"
+
+
+def test_an_unreadable_saved_answer_starts_blank_and_saving_works_again(store: AnswerStore) -> None:
+    store.path.write_text('{"answers": {"reading.author": {"value": "\\ud800"}, "start.city": {"value": "Seoul"}}}')
+    widget = exercise("reading.author", store=store)
+    assert widget.input.value == "" and "could not be read" in widget.status.value
+    widget.input.value = "Ahn Sung-mi"
+    assert AnswerStore(store.path).load() == {"reading.author": "Ahn Sung-mi", "start.city": "Seoul"}
 
 
 def test_answer_in_plain_code_saves_and_prints(store: AnswerStore, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from lessons.course.checks import CheckResult, Exercise
+from lessons.course.checks import CheckResult, Exercise, Unreadable
 from lessons.errors import LessonsError, StoreCorruptError
 from lessons.course.exercises import get_exercise
 from lessons.course.store import AnswerStore
@@ -131,6 +131,9 @@ class ExerciseWidget(w.VBox):
             saved = store.get(exercise.id)
         except LessonsError as err:
             saved, notice = None, str(err)
+        if isinstance(saved, Unreadable):
+            # Start blank: the next change sets the unreadable entry aside (with a backup) and saves.
+            saved, notice = None, f"your saved answer could not be read ({saved.reason}); answer again"
         self.input, self.read_answer, observed = _input_for(exercise, saved)
         self.check_button = w.Button(
             description="Check",
