@@ -54,6 +54,14 @@ class SandboxError(LessonsError):
     """Code answers cannot run in the sandbox asked for (e.g. bubblewrap is missing or forbidden)."""
 
 
+class LearnerIdError(LessonsError):
+    """A learner id that is not one, or that cannot be changed here (on a JupyterHub)."""
+
+
+class SecretError(LessonsError):
+    """The instructor's secret file cannot be written or read."""
+
+
 class UnknownExerciseError(LessonsError):
     """An exercise id that no lesson defines."""
 
@@ -71,7 +79,7 @@ class NotTextError(TokenizingError, TypeError):
 
 
 class StopwordsError(TokenizingError):
-    """The stopword list in ``data/`` is missing or unreadable."""
+    """The stopword list shipped in the package (``lessons/data/``) is missing or unreadable."""
 
 
 def one_line(text: object, limit: int = 60) -> str:

@@ -1,5 +1,9 @@
 """Where the course keeps its files: the repository's ``data/`` and ``notebooks/`` folders.
 
+These are course material in a checkout of the course repository, not part of the installed package: from a
+wheel they are absent, and reading one raises the reader's usual one-line error (``ArticleNotFoundError``).
+Files the package's own code reads ship inside it (``lessons/data/``, read with ``importlib.resources``).
+
 >>> (DATA_DIR / "article.txt").name
 'article.txt'
 """

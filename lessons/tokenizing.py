@@ -18,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
+from os import PathLike
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from nltk.stem import PorterStemmer, SnowballStemmer
 from nltk.stem.api import StemmerI
@@ -28,7 +30,9 @@ from nltk.tokenize import NLTKWordTokenizer
 from lessons._punkt import paragraph_spans
 from lessons.constants import FALLBACK_WORD_PATTERN, PARAGRAPH_PATTERN, PROTECTED_TOKEN_PATTERN, QUOTE_FOLD, STEMMERS
 from lessons.errors import NotTextError, StopwordsError, TokenizingError, one_line
-from lessons.paths import DATA_DIR
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "STOPWORDS_PATH", "Sentence", "StemmerName", "Token",
@@ -63,8 +67,8 @@ class Token:
 
 StemmerName = Literal["porter", "snowball"]
 
-#: Where the course's stopword list lives (written for the course; see its first line).
-STOPWORDS_PATH: Path = DATA_DIR / "stopwords_en.txt"
+#: The course's stopword list, shipped inside the package (written for the course; see its first line).
+STOPWORDS_PATH: Traversable = files("lessons") / "data" / "stopwords_en.txt"
 
 # One instance each: NLTK's tokenizer and stemmers keep no per-call state.
 _WORD_TOKENIZER = NLTKWordTokenizer()
@@ -177,25 +181,27 @@ def is_punctuation(token: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def load_stopwords(path: Path = STOPWORDS_PATH) -> frozenset[str]:
+def load_stopwords(path: str | PathLike[str] | Traversable = STOPWORDS_PATH) -> frozenset[str]:
     """The stopword list at ``path`` (one word a line, ``#`` comments), read once and cached.
 
     >>> {"the", "of", "n't"} <= load_stopwords()
     True
     """
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        source = Path(path) if isinstance(path, (str, PathLike)) else path  # a Traversable reads itself
+        lines = source.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
+        fix = ("it ships inside the lessons package: reinstall the course, or restore lessons/data/stopwords_en.txt"
+               if path == STOPWORDS_PATH else "pass the path of a UTF-8 text file with one word a line")
         raise StopwordsError(
-            f"cannot read the stopword list {one_line(str(path))} ({type(error).__name__}); "
-            "it ships in the repository's data/ folder: restore it with git checkout data/stopwords_en.txt."
+            f"cannot read the stopword list {one_line(str(path))} ({type(error).__name__}); {fix}."
         ) from None
     words_ = frozenset(line.strip().translate(QUOTE_FOLD).lower() for line in lines)
     return words_ - {"", *(w for w in words_ if w.startswith("#"))}
 
 
 def stopwords() -> frozenset[str]:
-    """The course's English stopword list (about 190 function words; see data/stopwords_en.txt).
+    """The course's English stopword list (about 190 function words; see lessons/data/stopwords_en.txt).
 
     >>> "the" in stopwords() and "kim" not in stopwords()
     True

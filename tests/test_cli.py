@@ -16,6 +16,7 @@ def _lessons(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "lessons", *args], capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.repo
 def test_course_article_as_json() -> None:
     proc = _lessons("analyze", str(COURSE_ARTICLE), "--json")
     assert proc.returncode == 0, proc.stderr
@@ -27,12 +28,14 @@ def test_course_article_as_json() -> None:
     assert len(report["sentences"]) == 22
 
 
+@pytest.mark.repo
 def test_human_readable_report_names_the_fields() -> None:
     proc = _lessons("analyze", str(COURSE_ARTICLE))
     assert proc.returncode == 0
     assert "author:     Ahn Sung-mi" in proc.stdout and "paragraphs: 15" in proc.stdout
 
 
+@pytest.mark.repo
 def test_several_files_give_json_lines(tmp_path: Path) -> None:
     other = tmp_path / "other.txt"
     other.write_text("Rain in Busan\nBy Jo Bloggs\nPublished : Sept. 3, 2021 - 9:05\nIt rained. Then it stopped.\n")
@@ -44,6 +47,7 @@ def test_several_files_give_json_lines(tmp_path: Path) -> None:
     assert second["sentences"] == ["It rained.", "Then it stopped."]
 
 
+@pytest.mark.repo
 def test_text_only_and_published_override(tmp_path: Path) -> None:
     proc = _lessons("analyze", str(COURSE_ARTICLE), "--json", "--text-only", "--published", "2021-08-24")
     report = json.loads(proc.stdout)
@@ -71,6 +75,7 @@ def test_bad_input_gets_one_line_and_a_nonzero_exit(tmp_path: Path, content: byt
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.repo
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     proc = _lessons("analyze", str(tmp_path / "missing.txt"), str(COURSE_ARTICLE), "--json")
     assert proc.returncode == 2

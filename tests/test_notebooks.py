@@ -14,6 +14,8 @@ from nbclient import NotebookClient
 from lessons.course.exercises import EXERCISES
 from lessons.paths import DATA_DIR, NOTEBOOKS_DIR
 
+pytestmark = pytest.mark.repo  # every test here reads the checkout's notebooks/ (and data/)
+
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 CELL_TIMEOUT_S = 120
 EXERCISE_CALL = re.compile(r"exercise\(\"(?P<id>[\w.]+)\"\)")

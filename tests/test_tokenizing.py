@@ -185,6 +185,7 @@ def test_no_sentences_in_blank_text(text: str) -> None:
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.repo
 def test_course_article_has_the_22_gold_sentences(body: str) -> None:
     gold_path = DATA_DIR / "gold" / "article.json"
     if not gold_path.exists():
@@ -194,6 +195,7 @@ def test_course_article_has_the_22_gold_sentences(body: str) -> None:
     assert texts(body) == gold
 
 
+@pytest.mark.repo
 def test_course_article_hard_spots(body: str) -> None:
     result = texts(body)
     assert len(result) == 22
@@ -359,6 +361,7 @@ def test_words_by_sentence_groups_tokens() -> None:
     assert [[t.text for t in g] for g in groups] == [["Kim", "left", "."], ["Noh", "stayed", "."]]
 
 
+@pytest.mark.repo
 def test_course_article_words(body: str) -> None:
     tokens = words(body)
     spelled = {t.text for t in tokens}
@@ -479,6 +482,7 @@ def test_stem(word: str, stemmer: str, expected: str) -> None:
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.repo
 def test_top_words_of_the_course_article(body: str) -> None:
     top = dict(top_words(body, top=10))
     assert {"north", "korea", "US", "inter-korean", "pyongyang", "kim"} <= set(top)
@@ -488,6 +492,7 @@ def test_top_words_of_the_course_article(body: str) -> None:
     assert frequencies(body, stem="porter")["drill"] == 4
 
 
+@pytest.mark.repo
 def test_concordance_offsets(body: str) -> None:
     lines = keyword_in_context(body, "Noh", window=30)
     assert len(lines) == 4
@@ -501,6 +506,7 @@ def test_concordance_offsets(body: str) -> None:
 
 
 @pytest.mark.parametrize("measure", ["pmi", "likelihood"])
+@pytest.mark.repo
 def test_collocations_return_pairs(body: str, measure: str) -> None:
     found = collocations(body, measure=measure, top=10)  # type: ignore[arg-type]
     assert found and all(isinstance(c, Collocation) and len(c.pair) == 2 and c.count >= 2 for c in found)
@@ -515,6 +521,7 @@ def test_ngrams_stay_inside_sentences() -> None:
     assert top_ngrams("North Korea and North Korea.", n=2, top=1) == [(("north", "korea"), 2)]
 
 
+@pytest.mark.repo
 def test_word_positions(body: str) -> None:
     positions = word_positions(body, ["Kim", "drills", "nowhere"])
     tokens = words(body)
@@ -522,6 +529,7 @@ def test_word_positions(body: str) -> None:
     assert all(tokens[i].text == "drills" for i in positions["drills"])
 
 
+@pytest.mark.repo
 def test_frequency_chart_has_title_labels_and_alt_text(body: str) -> None:
     figure = frequency_chart(body, top=12)
     axes = figure.axes[0]
@@ -537,6 +545,7 @@ def test_frequency_chart_has_title_labels_and_alt_text(body: str) -> None:
     assert frequency_chart(body, title="Custom").axes[0].get_title() == "Custom"
 
 
+@pytest.mark.repo
 def test_dispersion_chart_has_title_labels_and_alt_text(body: str) -> None:
     targets = ["Kim", "Noh", "Pyongyang", "drills", "humanitarian"]
     figure = dispersion_chart(body, targets)
@@ -548,6 +557,7 @@ def test_dispersion_chart_has_title_labels_and_alt_text(body: str) -> None:
     assert "Kim 6 times" in description and "humanitarian 5 times" in description and "\n" not in description
 
 
+@pytest.mark.repo
 def test_figures_render_to_png(tmp_path: Path, body: str) -> None:
     for name, figure in [("freq", frequency_chart(body)), ("disp", dispersion_chart(body, ["Kim", "Noh"]))]:
         figure.savefig(tmp_path / f"{name}.png")
