@@ -22,6 +22,7 @@ __all__ = [
     "exercise",
     "read_article",
     "sentences",
+    "whoami",
     "words",
 ]
 
@@ -32,6 +33,7 @@ _HOMES = {
     "words": "lessons.tokenizing",
     "exercise": "lessons.course.widgets",
     "answer": "lessons.course.widgets",
+    "whoami": "lessons.course.identity",
 }
 
 

@@ -65,7 +65,44 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("--sandbox", choices=("required", "off"), default="required",
                       help="required (default): refuse to run code answers unless bubblewrap works; "
                       "off: run them as plain processes (they could read other learners' files)")  # fmt: skip
+    book.add_argument("--secret", type=Path, metavar="FILE",
+                      help="the instructor's secret (from 'lessons keys init'): runs the instructor cases; "
+                      "without it the grade is the learners' practice check, and the CSV says so")  # fmt: skip
+    who = commands.add_parser("whoami", help="show or set your learner id (the name your instructor files you under)")
+    who.add_argument("name", nargs="?", help="your learner id, e.g. ada.lovelace (letters, digits, . _ - @)")
+    who.add_argument("--answers", type=Path, help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
+    keys = commands.add_parser("keys", help="instructors: the secret that grades with instructor cases")
+    key_commands = keys.add_subparsers(dest="keys_command", required=True)
+    init = key_commands.add_parser("init", help="write a new secret file, outside any git checkout")
+    init.add_argument("path", nargs="?", type=Path,
+                      help="where to write it (default ~/.config/reading-the-news/instructor-secret.json)")  # fmt: skip
+    init.add_argument("--force", action="store_true", help="replace an existing secret (changes every instructor case)")
     return parser
+
+
+def _whoami(args: argparse.Namespace) -> int:
+    from lessons.course.identity import learner_id, set_learner_id
+    from lessons.course.store import AnswerStore
+
+    store = AnswerStore(args.answers)
+    if args.name is not None:
+        print(f"Your learner id is now {set_learner_id(args.name, store)!r} (saved in {store.path}).")
+        return 0
+    current = learner_id(store)
+    if current is None:
+        print("No learner id yet: set the one your instructor gave you, e.g. lessons whoami ada.lovelace")
+        return 1
+    print(current)
+    return 0
+
+
+def _keys(args: argparse.Namespace) -> int:
+    from lessons.course.secret import init_secret
+
+    path = init_secret(args.path, force=args.force)
+    print(f"Wrote a new instructor secret to {path} (readable by you only). Keep it out of the course repository;")
+    print(f"grade with it: lessons gradebook SUBMISSIONS/ --secret {path}")
+    return 0
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -96,14 +133,17 @@ def _grade(args: argparse.Namespace) -> int:
 
 def _gradebook(args: argparse.Namespace) -> int:
     from lessons.course import gradebook as grading
+    from lessons.course.secret import load_secret
 
     # Every usage error is found before the first file is read or graded (exit 2, one line).
     exercises = grading.select_exercises(notebook=args.notebook)
     grading.check_folder(args.folder)
     grading.check_output(args.output)
+    secret = load_secret(args.secret) if args.secret else None
     mode = grading.prepare_sandbox(args.sandbox, exercises)
-    book = grading.grade_class(args.folder, notebook=args.notebook, jobs=args.jobs)
-    grading.write_gradebook(book.rows, args.output, notebook=args.notebook, sandbox=mode)
+    book = grading.grade_class(args.folder, notebook=args.notebook, jobs=args.jobs, secret=secret)
+    done = grading.GRADING_INSTRUCTOR if book.instructor else grading.GRADING_PRACTICE
+    grading.write_gradebook(book.rows, args.output, notebook=args.notebook, sandbox=mode, grading=done)
     for line in grading.summary_lines(book, sandbox=mode, output=args.output):
         print(f"lessons gradebook: {line}", file=sys.stderr)
     return 1 if any(row.error for row in book.rows) else 0
@@ -112,7 +152,9 @@ def _gradebook(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lessons`` console script and ``python -m lessons``."""
     args = _parser().parse_args(argv)
-    handler = {"analyze": _analyze, "grade": _grade, "gradebook": _gradebook}[args.command]
+    handler = {"analyze": _analyze, "grade": _grade, "gradebook": _gradebook, "whoami": _whoami, "keys": _keys}[
+        args.command
+    ]
     try:
         return handler(args)
     except LessonsError as err:

@@ -201,6 +201,7 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return runs
 
 
+@pytest.mark.repo
 def test_honest_class_is_graded_with_exit_0(class_runs: dict[str, Any]) -> None:
     proc, out = class_runs["honest"]
     assert proc.returncode == 0, proc.stderr
@@ -212,6 +213,7 @@ def test_honest_class_is_graded_with_exit_0(class_runs: dict[str, Any]) -> None:
     assert proc.stderr.startswith("lessons gradebook: graded 3, could not grade 0, skipped 0")
 
 
+@pytest.mark.repo
 def test_hostile_class_finishes_with_one_row_per_learner_file(class_runs: dict[str, Any]) -> None:
     proc, out = class_runs["hostile"]
     assert proc.returncode == 1, proc.stderr
@@ -225,6 +227,7 @@ def test_hostile_class_finishes_with_one_row_per_learner_file(class_runs: dict[s
     assert not list(class_runs["out_dir"].glob(".*.tmp"))  # the atomic write left no temp file
 
 
+@pytest.mark.repo
 def test_hostile_files_do_not_change_an_honest_row(class_runs: dict[str, Any]) -> None:
     honest = {row["learner"]: row for row in _table(class_runs["honest"][1])}
     hostile = {row["learner"]: row for row in _table(class_runs["hostile"][1])}
@@ -237,6 +240,7 @@ def test_hostile_files_do_not_change_an_honest_row(class_runs: dict[str, Any]) -
         assert cells == {c: honest["bo"][c] for c in points}
 
 
+@pytest.mark.repo
 def test_each_hostile_file_gets_its_own_reason(class_runs: dict[str, Any]) -> None:
     table = {row["file"]: row for row in _table(class_runs["hostile"][1])}
     for name, reason in [
@@ -259,6 +263,7 @@ def test_each_hostile_file_gets_its_own_reason(class_runs: dict[str, Any]) -> No
     assert "root:" not in text and "\x1b" not in text
 
 
+@pytest.mark.repo
 def test_no_cell_can_run_as_a_formula(class_runs: dict[str, Any]) -> None:
     cells = _raw_cells(class_runs["hostile"][1])
     _assert_safe_cells(cells)
@@ -266,6 +271,7 @@ def test_no_cell_can_run_as_a_formula(class_runs: dict[str, Any]) -> None:
     assert "\\x1b[31mred\\x1b]0;title\\x07" in cells and "new\\nline" in cells
 
 
+@pytest.mark.repo
 def test_terminal_output_is_one_summary_and_one_safe_line_per_error(class_runs: dict[str, Any]) -> None:
     proc, out = class_runs["hostile"]
     _assert_safe_terminal(proc.stdout + proc.stderr)
@@ -274,11 +280,14 @@ def test_terminal_output_is_one_summary_and_one_safe_line_per_error(class_runs: 
     lines = proc.stderr.splitlines()
     graded = len(rows) - len(errors)
     assert lines[0].startswith(f"lessons gradebook: graded {graded}, could not grade {len(errors)} (")
-    assert f"skipped {len(SKIPPED)}" in lines[0] and "too large 1" in lines[0] and "process" in lines[0]
-    assert len(lines) == 1 + len(errors)
+    assert f"skipped {len(SKIPPED)}" in lines[0] and "too large 1" in lines[0]
+    assert "WITHOUT a sandbox" in lines[1] and "practice check" in lines[2]
+    errors_said = [line for line in lines if line.startswith("lessons gradebook: could not grade ")]
+    assert len(errors_said) == len(errors)
     assert {row["sandbox"] for row in rows} == {"process"}
 
 
+@pytest.mark.repo
 def test_snapshot_is_taken_before_grading(tmp_path: Path) -> None:
     folder = tmp_path / "class"
     _honest_folder(folder)
@@ -291,6 +300,7 @@ def test_snapshot_is_taken_before_grading(tmp_path: Path) -> None:
     assert float(grading.total_points(after["ada.json"].grades)[0]) > 0
 
 
+@pytest.mark.repo
 def test_a_code_answer_cannot_change_a_later_learners_grade(tmp_path: Path) -> None:
     alone, both = tmp_path / "alone", tmp_path / "both"
     alone.mkdir()
@@ -315,6 +325,7 @@ def test_a_code_answer_cannot_change_a_later_learners_grade(tmp_path: Path) -> N
     assert float(runs["both"]["b"]["reading.author"]) == 0
 
 
+@pytest.mark.repo
 def test_output_in_a_missing_folder_fails_before_grading(tmp_path: Path, monkeypatch, capsys) -> None:
     folder = tmp_path / "class"
     _honest_folder(folder)
@@ -342,6 +353,7 @@ def test_output_in_a_missing_folder_fails_before_grading(tmp_path: Path, monkeyp
         (["--notebook", "99_nothing"], "no notebook called"),
     ],
 )
+@pytest.mark.repo
 def test_usage_errors_exit_2_in_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     folder = tmp_path / "class"
     _honest_folder(folder)
@@ -360,6 +372,7 @@ def test_a_folder_of_leftovers_only_is_a_usage_error(tmp_path: Path) -> None:
     assert len(proc.stderr.splitlines()) == 1
 
 
+@pytest.mark.repo
 def test_required_sandbox_refuses_code_answers_without_bubblewrap(tmp_path: Path) -> None:
     folder = tmp_path / "class"
     _honest_folder(folder)
@@ -386,7 +399,7 @@ def test_summary_counts_learners_stopped_by_a_limit() -> None:
     stopped = CheckResult(0.0, "not yet", f"0 of 3 cases passed: {coderun.LIMIT_PREFIX}it used too much.")
     row = grading.GradebookRow("a.json", (grading.Grade(ex, stopped),))
     book = grading.ClassGrades((row, grading.GradebookRow("b.json")))
-    assert "1 learner had a code answer stopped by a limit" in grading.summary_lines(book)[0]
+    assert "1 learner had a code answer stopped by a limit" in grading.summary_lines(book)
 
 
 def test_write_gradebook_cannot_leave_a_half_written_file(tmp_path: Path) -> None:

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from lessons.course.checks import CheckResult, Exercise
+from lessons.course.checks import CheckResult, Exercise, Grader
+from lessons.course.identity import hub_user
 from lessons.course.grading import Grade, select_exercises
-from lessons.course.store import parse_store
+from lessons.course.store import parse_store, stored_learner
 from lessons.errors import LessonsError, StoreError
 
 #: The largest answer file ``lessons grade`` reads (a file of pasted articles stays far below it).
@@ -54,23 +55,26 @@ class AnswerFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         try:
-            answers = parse_store(read_store_text(self.path), source=self.path.name)
+            text = read_store_text(self.path)
+            answers = parse_store(text, source=self.path.name)
             chosen = select_exercises(notebook=self.config.getoption("--notebook"))
         except LessonsError as err:
             raise self.CollectError(f"cannot grade {self.path.name}: {err}") from None
+        # The learner's own check: the hub's user name, else the id saved in the file; no secret.
+        grader = Grader(learner=hub_user() or stored_learner(text))
         for ex in chosen:
-            yield ExerciseItem.from_parent(self, name=ex.id, exercise=ex, answer=answers.get(ex.id))
+            yield ExerciseItem.from_parent(self, name=ex.id, exercise=ex, answer=answers.get(ex.id), grader=grader)
 
 
 class ExerciseItem(pytest.Item):
     """One exercise, checked with the same function the notebook's Check button uses."""
 
-    def __init__(self, *, exercise: Exercise, answer: Any, **kwargs: Any) -> None:
+    def __init__(self, *, exercise: Exercise, answer: Any, grader: Grader, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.exercise, self.answer = exercise, answer
+        self.exercise, self.answer, self.grader = exercise, answer, grader
 
     def runtest(self) -> None:
-        result = self.exercise.check(self.answer)
+        result = self.exercise.check(self.answer, self.grader)
         self.user_properties.append(("grade", Grade(self.exercise, result)))
         if not result.passed:
             raise ExerciseNotPassed(result)

@@ -10,15 +10,22 @@ what a learner sees in the notebook is exactly what the grade says.
 (1.0, 'not yet', 'not attempted')
 >>> ex.check(["a", "list"]).status, ex.check(Unreadable("a number with 5000 digits")).status
 ('could not be read', 'could not be read')
+
+Who is graded, and with what, is a :class:`Grader`: the learner's self-check knows the learner
+id; the instructor's grade also holds the instructor's secret, from which the instructor cases
+of code exercises are generated (so the grade may add cases, and says so).
 """
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from typing import Any, Literal
 from collections.abc import Mapping, Sequence
 
 from lessons.course import coderun
+from lessons.course.secret import derive
+from lessons.course.variants import Variant, choose_index, passage_text
 from lessons.errors import AnswerFormatError, one_line
 from lessons.course.keys import (
     CodeKey,
@@ -45,6 +52,24 @@ class Unreadable:
     """A saved answer the store could not read back (too deep, a 5,000-digit number, a lone surrogate ...)."""
 
     reason: str
+
+
+@dataclass(frozen=True)
+class Grader:
+    """Who is being graded (the learner id, which picks variants) and whether the instructor's secret is in hand."""
+
+    learner: str | None = None
+    secret: bytes | None = None
+
+    @property
+    def practice(self) -> bool:
+        """True for the learner's self-check: instructor cases are not run."""
+        return self.secret is None
+
+
+SELF_CHECK = Grader()
+#: Said wherever a practice check of an exercise with instructor cases is shown.
+PRACTICE_NOTE = "Practice check: your instructor may run more cases."
 
 
 @dataclass(frozen=True)
@@ -78,24 +103,52 @@ class Exercise:
     hints: tuple[str, ...] = ()  # shown after a wrong or partial answer
     template: str = ""  # code: the starting source
     points: float = 1.0
+    variants: tuple[Variant, ...] = ()  # a pool of passages; the learner id picks one, with its own key
+
+    def variant_for(self, learner: str | None) -> Variant | None:
+        """The learner's variant (None without variants, or without a learner id to choose by)."""
+        if not self.variants or not learner:
+            return None
+        return self.variants[choose_index(self.id, learner, len(self.variants))]
+
+    def passage_for(self, learner: str | None) -> str:
+        """The text this learner is asked about ('' without variants)."""
+        variant = self.variant_for(learner)
+        return passage_text(variant.passage) if variant else ""
+
+    @property
+    def has_instructor_cases(self) -> bool:
+        """True when the instructor's grade runs cases the learner's copy does not hold."""
+        return isinstance(self.key, CodeKey) and self.key.instructor_cases is not None
 
     @property
     def where(self) -> str:
         """Where a learner finds this exercise, e.g. '01_reading.ipynb, § 3'."""
         return ", ".join(part for part in (self.notebook, self.section) if part) or self.id
 
-    def check(self, answer: Any) -> CheckResult:
+    def check(self, answer: Any, grader: Grader = SELF_CHECK) -> CheckResult:
         """Score ``answer``; never raises, whatever the answer holds.
 
         Blank is 'not attempted'; malformed or unreadable is 'could not be read'; a check that
         fails on its own is 'could not be checked' (score 0, still counted in the total).
         """
+        result = self._check(answer, grader)
+        if self.has_instructor_cases and grader.practice and result.status != "not attempted":
+            return CheckResult(result.score, result.status, f"{result.message} {PRACTICE_NOTE}", result.hints)
+        return result
+
+    def _check(self, answer: Any, grader: Grader) -> CheckResult:
         if isinstance(answer, Unreadable):
             return CheckResult(0.0, "could not be read", f"This answer could not be read: {answer.reason}.")
         try:
             if is_blank(answer, self):
                 return CheckResult(0.0, "not attempted", f"Not attempted yet: see {self.where}.")
-            result = _CHECKERS[self.kind](self, answer)
+            variant = self.variant_for(grader.learner)
+            if self.variants and variant is None:
+                return CheckResult(0.0, "could not be checked", "Set your learner id first (whoami in 00_start): "
+                                   "it chooses your passage for this exercise.")  # fmt: skip
+            task = _Task(variant.key, f"{self.id}\x1f{variant.salt}") if variant else _Task(self.key, self.id)
+            result = _CHECKERS[self.kind](self, task, answer, grader)
         except AnswerFormatError as err:
             return CheckResult(0.0, "could not be read", f"This answer could not be read: {err}.", self.hints[:1])
         except RecursionError:
@@ -126,6 +179,14 @@ def is_blank(answer: Any, exercise: Exercise | None = None) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Task:
+    """What this learner is checked against: the key (the exercise's or their variant's) and its salt."""
+
+    key: Key
+    salt: str
+
+
 def _scored(score: float, message: str, hints: Sequence[str] = ()) -> CheckResult:
     status: Status = "correct" if score >= 1.0 else "partly right" if score > 0 else "not yet"
     return CheckResult(round(score, 3), status, message, tuple(dict.fromkeys(hints)))
@@ -139,48 +200,62 @@ def _as_list(answer: Any, what: str) -> list[str]:
     return [item for item in answer if item.strip()]
 
 
-def _check_value(ex: Exercise, answer: Any) -> CheckResult:
-    key = ex.key
+def _check_value(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
+    key = task.key
     assert isinstance(key, ValueKey)
     if ex.kind == "choice" and answer not in ex.options:
         raise AnswerFormatError(f"pick one of the options, not {one_line(answer)}")
     if isinstance(answer, (list, dict)):
         raise AnswerFormatError(f"expected a single value, got {one_line(answer)}")
-    mine = digest(ex.id, answer, normalizer=key.normalizer)
+    mine = digest(task.salt, answer, normalizer=key.normalizer)
     if mine in key.accepted:
         return _scored(1.0, f"Correct: {one_line(answer)}.")
     hint = key.mistakes.get(mine)
     return _scored(0.0, f"Not quite: {one_line(answer)} is not the answer.", [hint] if hint else ex.hints)
 
 
-def _check_set(ex: Exercise, answer: Any) -> CheckResult:
-    key = ex.key
+def set_score(hits: int, extras: int, key_size: int, other_options: int | None) -> float:
+    """COURSE.md's set score, which ticking everything cannot game.
+
+    Picked from options: ``hits/|key| - extras/|other options|``; typed: ``(hits - extras)/|key|``;
+    never below 0.
+
+    >>> set_score(3, 0, 3, 5), set_score(3, 5, 3, 5), set_score(2, 1, 4, None)
+    (1.0, 0.0, 0.25)
+    """
+    if key_size == 0:
+        return 1.0 if extras == 0 else 0.0
+    if other_options is not None:
+        penalty = extras / other_options if other_options else 0.0
+        return max(0.0, hits / key_size - penalty)
+    return max(0.0, (hits - extras) / key_size)
+
+
+def _check_set(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
+    key = task.key
     assert isinstance(key, SetKey)
     picked = list(dict.fromkeys(_as_list(answer, "choices")))
     if ex.options:
         unknown = [p for p in picked if p not in ex.options]
         if unknown:
             raise AnswerFormatError(f"{one_line(unknown[0])} is not one of the options")
-    mine = {p: digest(ex.id, p, normalizer=key.normalizer) for p in picked}
-    found = [p for p in picked if mine[p] in key.members]
+    mine = {p: digest(task.salt, p, normalizer=key.normalizer) for p in picked}
+    hits = len({mine[p] for p in picked if mine[p] in key.members})
     extra = [p for p in picked if mine[p] not in key.members]
-    missing = len(key.members) - len({mine[p] for p in found})
-    precision = len(found) / len(picked) if picked else 0.0
-    recall = (len(key.members) - missing) / len(key.members) if key.members else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    message = f"{len(key.members) - missing} of {len(key.members)} found"
-    if extra:
-        message += f", {len(extra)} extra: " + ", ".join(one_line(e, 30) for e in extra)
+    others = len(ex.options) - len(key.members) if ex.options else None
+    score = set_score(hits, len(extra), len(key.members), others)
+    # Counts, not names: naming the extras would turn the exercise into trial and error.
+    message = f"Found {hits} of {len(key.members)}" + (f", {len(extra)} extra" if extra else "") + "."
     hints = [key.mistakes[mine[e]] for e in extra if mine[e] in key.mistakes]
-    return _scored(f1, message + f" (F1 {f1:.2f}).", hints or (ex.hints if f1 < 1 else ()))
+    return _scored(score, message, hints or (ex.hints if score < 1 else ()))
 
 
-def _check_match(ex: Exercise, answer: Any) -> CheckResult:
-    key = ex.key
+def _check_match(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
+    key = task.key
     assert isinstance(key, PairsKey)
     if not isinstance(answer, Mapping):
         raise AnswerFormatError(f"expected one answer per item, got {one_line(answer)}")
-    wrong = [item for item in ex.items if pair_digest(ex.id, item, str(answer.get(item) or "")) not in key.pairs]
+    wrong = [i for i in ex.items if pair_digest(task.salt, i, str(answer.get(i) or "")) not in key.pairs]
     right = len(ex.items) - len(wrong)
     message = f"{right} of {len(ex.items)} matched"
     if wrong:
@@ -188,36 +263,64 @@ def _check_match(ex: Exercise, answer: Any) -> CheckResult:
     return _scored(right / key.size, message + ".")
 
 
-def _check_order(ex: Exercise, answer: Any) -> CheckResult:
-    key = ex.key
+def _check_order(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
+    key = task.key
     assert isinstance(key, PairsKey)
     order = _as_list(answer, "items in order")
     if sorted(order) != sorted(ex.options):
         raise AnswerFormatError("put every item in exactly one place")
     agreeing = sum(
-        pair_digest(ex.id, earlier, later) in key.pairs
+        pair_digest(task.salt, earlier, later) in key.pairs
         for i, earlier in enumerate(order)
         for later in order[i + 1 :]
     )
     return _scored(agreeing / key.size, f"{agreeing} of {key.size} pairs are in the right order.")
 
 
-def _check_code(ex: Exercise, answer: Any) -> CheckResult:
-    key = ex.key
+@dataclass(frozen=True)
+class _Case:
+    """One call to check: its arguments, how to tell a right value, and what to say when it fails."""
+
+    args: tuple[Any, ...]
+    right: Any  # a digest (self-check cases) or a plain value (instructor cases, made from the secret)
+    shown: Any = None
+    about: str = ""
+    instructor: bool = False
+
+
+def _cases(ex: Exercise, key: CodeKey, grader: Grader) -> list[_Case]:
+    cases = [_Case(c.args, c.expected, c.shown, c.about) for c in key.cases]
+    if grader.secret is not None and key.instructor_cases is not None:
+        rng = random.Random(derive(grader.secret, "instructor cases", ex.id))
+        cases += [_Case(tuple(args), value, None, about, True) for args, value, about in key.instructor_cases(rng)]
+    return cases
+
+
+def _is_right(ex: Exercise, case: _Case, value: Any) -> bool:
+    if case.instructor:
+        return normalize_exact(value) == normalize_exact(case.right)
+    return digest(ex.id, value, normalizer="exact") == case.right
+
+
+def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
+    key = task.key
     assert isinstance(key, CodeKey)
     if not isinstance(answer, str):
         raise AnswerFormatError(f"expected Python source code, got {one_line(answer)}")
-    outcomes = coderun.run_function(answer, key.function, [c.args for c in key.cases], cpu_s=key.cpu_s)
+    cases = _cases(ex, key, grader)
+    outcomes = coderun.run_function(answer, key.function, [c.args for c in cases], cpu_s=key.cpu_s)
     unchecked = [o.error for o in outcomes if o.unchecked]
     if unchecked:
         return CheckResult(0.0, "could not be checked", f"Your code could not be checked: {unchecked[0]}.", ex.hints)
+    added = sum(c.instructor for c in cases)
+    said = f" ({added} of them your instructor's)" if added else ""
     whole_run = {o.error for o in outcomes if not o.ok}
     if len(whole_run) == 1 and all(not o.ok for o in outcomes) and len(outcomes) > 1:
         # One failure of the whole run (an endless loop, a crash, a syntax error): say it once.
-        return _scored(0.0, f"0 of {len(key.cases)} cases passed: {whole_run.pop()}.", ex.hints)
+        return _scored(0.0, f"0 of {len(cases)} cases passed{said}: {whole_run.pop()}.", ex.hints)
     passed, notes = 0, []
-    for case, outcome in zip(key.cases, outcomes):
-        if outcome.ok and digest(ex.id, outcome.value, normalizer="exact") == case.expected:
+    for case, outcome in zip(cases, outcomes):
+        if outcome.ok and _is_right(ex, case, outcome.value):
             passed += 1
             continue
         call = f"{key.function}({', '.join(one_line(a, 50) for a in case.args)})"
@@ -228,9 +331,10 @@ def _check_code(ex: Exercise, answer: Any) -> CheckResult:
         else:
             # Say how, not what: the returned value would give the hidden input away.
             how = f"raised {outcome.error.split(':')[0]}" if not outcome.ok else "returned something else"
-            notes.append(f"a hidden case ({case.about or 'not shown'}) failed: it {how}")
-    message = f"{passed} of {len(key.cases)} cases passed"
-    return _scored(passed / len(key.cases), message + (". " + notes[0] if notes else "."), notes[1:3])
+            kind = "an instructor case" if case.instructor else "a hidden case"
+            notes.append(f"{kind} ({case.about or 'not shown'}) failed: it {how}")
+    message = f"{passed} of {len(cases)} cases passed{said}"
+    return _scored(passed / len(cases), message + (". " + notes[0] if notes else "."), notes[1:3])
 
 
 _CHECKERS = {

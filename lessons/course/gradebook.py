@@ -28,9 +28,9 @@ from typing import Literal
 from collections.abc import Sequence
 
 from lessons.course import coderun
-from lessons.course.checks import Exercise
+from lessons.course.checks import Exercise, Grader
 from lessons.course.grading import Grade, grade_answers, select_exercises, total_points
-from lessons.course.store import parse_store
+from lessons.course.store import parse_store, stored_learner
 from lessons.course.submissions import (
     ERROR_KINDS,
     MAX_SUBMISSION_BYTES,
@@ -62,11 +62,21 @@ class GradebookRow:
     grades: tuple[Grade, ...] = ()
     error: str = ""
     kind: ErrorKind | Literal[""] = ""
+    stored_id: str = ""  # the id the learner set (lessons whoami), as the file says
 
     @property
     def learner(self) -> str:
         """The learner id: the submission file's name as collected, without ``.json``."""
         return self.file.removesuffix(".json")
+
+    @property
+    def id_check(self) -> Literal["same", "differs", "not set", ""]:
+        """Does the id stored in the file agree with the submission's name? ('' for an error row)."""
+        if self.error:
+            return ""
+        if not self.stored_id:
+            return "not set"
+        return "same" if self.stored_id == self.learner else "differs"
 
     @property
     def status(self) -> Literal["graded", "error"]:
@@ -91,8 +101,14 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8").removeprefix("\ufeff")
 
 
-def grade_submission(submission: Submission, *, notebook: str | None = None) -> GradebookRow:
-    """Grade one snapshot from its bytes; whatever goes wrong is this row's error, never an exception."""
+def grade_submission(
+    submission: Submission, *, notebook: str | None = None, secret: bytes | None = None
+) -> GradebookRow:
+    """Grade one snapshot from its bytes; whatever goes wrong is this row's error, never an exception.
+
+    The learner id that picks variants is the submission's name (the name the instructor trusts);
+    the id stored in the file is shown beside it.
+    """
     name = submission.name
     if submission.error:
         return GradebookRow(name, error=submission.error, kind=submission.kind or "unreadable")
@@ -110,7 +126,9 @@ def grade_submission(submission: Submission, *, notebook: str | None = None) -> 
     except Exception as err:  # noqa: BLE001 - a 5,000-digit number, MemoryError ... : one row, not the run
         return GradebookRow(name, error=f"cannot be read: {_why(err)}", kind="unreadable")
     try:
-        return GradebookRow(name, tuple(grade_answers(answers, notebook=notebook)))
+        grader = Grader(learner=name.removesuffix(".json"), secret=secret)
+        grades = tuple(grade_answers(answers, notebook=notebook, grader=grader))
+        return GradebookRow(name, grades, stored_id=stored_learner(text) or "")
     except Exception as err:  # noqa: BLE001 - Exercise.check never raises; this guards the rest
         return GradebookRow(name, error=f"grading failed: {_why(err)}", kind="grading failed")
 
@@ -124,6 +142,7 @@ class ClassGrades:
 
     rows: tuple[GradebookRow, ...]
     skipped: tuple[str, ...] = ()
+    instructor: bool = False  # graded with the instructor's secret (instructor cases run)
 
 
 def _progress_wanted(progress: bool) -> bool:
@@ -140,6 +159,7 @@ def grade_class(
     jobs: int = 4,
     progress: bool = True,
     max_bytes: int = MAX_SUBMISSION_BYTES,
+    secret: bytes | None = None,
 ) -> ClassGrades:
     """Read every learner file in ``folder``, then grade the snapshots in parallel (bar on a terminal)."""
     from tqdm import tqdm
@@ -156,11 +176,11 @@ def grade_class(
     coderun.set_parallel_jobs(jobs)
     # Threads suffice: code answers run in their own processes, the rest is quick.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        graded = pool.map(lambda s: grade_submission(s, notebook=notebook), submissions)
+        graded = pool.map(lambda s: grade_submission(s, notebook=notebook, secret=secret), submissions)
         bar = tqdm(graded, total=len(submissions), desc="grading", unit="learner", file=sys.stderr,
                    disable=not _progress_wanted(progress))  # fmt: skip
         rows = tuple(bar)
-    return ClassGrades(rows, tuple(skipped))
+    return ClassGrades(rows, tuple(skipped), instructor=secret is not None)
 
 
 def grade_folder(
@@ -223,12 +243,17 @@ def check_output(out: Path) -> None:
         raise LessonsError(f"cannot write the gradebook to {where}: {err.strerror or err}") from None
 
 
+#: The ``grading`` cell: with the instructor's secret, or as the learners' own practice check.
+GRADING_INSTRUCTOR, GRADING_PRACTICE = "instructor", "practice check"
+
+
 def gradebook_header(ids: Sequence[str]) -> list[str]:
-    """The CSV's columns: learner, file, one per exercise (points), totals, status, error, sandbox."""
-    return ["learner", "file", *ids, "total", "possible", "percent", "status", "error", "sandbox"]
+    """The CSV's columns (documented in the README's instructor section)."""
+    return ["learner", "file", "stored_id", "id_check", *ids, "total", "possible", "percent", "status", "error",
+            "sandbox", "grading"]  # fmt: skip
 
 
-def _cells(row: GradebookRow, ids: Sequence[str], sandbox: str) -> list[str]:
+def _cells(row: GradebookRow, ids: Sequence[str], sandbox: str, grading: str) -> list[str]:
     if row.error:
         points: list[object] = ["" for _ in ids]
         totals: list[object] = ["", "", ""]
@@ -240,20 +265,28 @@ def _cells(row: GradebookRow, ids: Sequence[str], sandbox: str) -> list[str]:
     cells = [
         csv_cell(row.learner),
         csv_cell(row.file),
+        csv_cell(row.stored_id),
+        row.id_check,
         *(csv_cell(p) for p in points),
         *(csv_cell(t) for t in totals),
         row.status,
         csv_cell(row.error, limit=MESSAGE_CHARS),
         csv_cell(sandbox),
+        grading,
     ]
     return cells
 
 
 def write_gradebook(
-    rows: Sequence[GradebookRow], out: Path, *, notebook: str | None = None, sandbox: str = ""
+    rows: Sequence[GradebookRow],
+    out: Path,
+    *,
+    notebook: str | None = None,
+    sandbox: str = "",
+    grading: str = GRADING_PRACTICE,
 ) -> None:
     """Write the CSV atomically: one row per learner file, one column per exercise (points), then
-    total, possible, percent, status (graded/error), error and the sandbox code answers ran in."""
+    totals, status (graded/error), error, the sandbox code answers ran in and how it was graded."""
     graded = next((row for row in rows if row.grades), None)
     if notebook is not None or graded is None:
         ids = [ex.id for ex in select_exercises(notebook=notebook)]
@@ -270,7 +303,7 @@ def write_gradebook(
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
             writer = csv.writer(stream)
             writer.writerow(gradebook_header(ids))
-            writer.writerows(_cells(row, ids, sandbox) for row in rows)
+            writer.writerows(_cells(row, ids, sandbox, grading) for row in rows)
             stream.flush()
             os.fsync(stream.fileno())
         if os.name == "posix":
@@ -289,12 +322,14 @@ def write_gradebook(
 
 
 def summary_lines(book: ClassGrades, *, sandbox: str = "", output: Path | None = None) -> list[str]:
-    """What the gradebook command prints on stderr: one summary line, then one line per error file.
+    """What the gradebook command prints on stderr: the counts, how it graded, then one line per error file.
 
     >>> broken = GradebookRow("\\x1b[2J.json", error="x", kind="unreadable")
-    >>> book = ClassGrades((GradebookRow("a.json"), broken), skipped=("b.tmp",))
+    >>> book = ClassGrades((GradebookRow("a.json", stored_id="b"), broken), skipped=("b.tmp",))
     >>> print("\\n".join(summary_lines(book)))
     graded 1, could not grade 1 (unreadable 1), skipped 1
+    practice check: no --secret, so the instructor cases of code exercises were not run
+    1 learner's stored id differs from the name of the submission (see the id_check column)
     could not grade \\x1b[2J.json: x
     """
     failed = [row for row in book.rows if row.error]
@@ -303,15 +338,23 @@ def summary_lines(book: ClassGrades, *, sandbox: str = "", output: Path | None =
     if failed:
         known = [k for k in ERROR_KINDS if kinds[k]] + sorted(k for k in kinds if k not in ERROR_KINDS)
         line += " (" + ", ".join(f"{k} {kinds[k]}" for k in known) + ")"
-    line += f", skipped {len(book.skipped)}"
+    lines = [line + f", skipped {len(book.skipped)}"]
     if sandbox == "process":
-        line += "; code answers ran without a sandbox (--sandbox=off: process mode)"
+        lines.append("code answers ran WITHOUT a sandbox (--sandbox=off): " + coderun.sandbox().guarantees)
     elif sandbox == "bwrap":
-        line += "; code answers ran in the bubblewrap sandbox"
+        lines.append("code answers ran in the bubblewrap sandbox")
+    if book.instructor:
+        lines.append("graded with the instructor's secret: instructor cases were run")
+    else:
+        lines.append("practice check: no --secret, so the instructor cases of code exercises were not run")
     limited = sum(row.stopped_by_limit for row in book.rows)
     if limited:
-        line += f"; {limited} learner{'s' if limited != 1 else ''} had a code answer stopped by a limit"
+        lines.append(f"{limited} learner{'s' if limited != 1 else ''} had a code answer stopped by a limit")
+    differs = sum(row.id_check == "differs" for row in book.rows)
+    if differs:
+        who = "learner's stored id differs" if differs == 1 else "learners' stored ids differ"
+        lines.append(f"{differs} {who} from the name of the submission (see the id_check column)")
     if output is not None:
-        line += f"; CSV: {printable(output, limit=200)}"
+        lines.append(f"CSV written: {printable(output, limit=200)}")
     errors = [f"could not grade {printable(row.file)}: {printable(row.error, limit=MESSAGE_CHARS)}" for row in failed]
-    return [line, *errors]
+    return [*lines, *errors]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Mapping
 
-from lessons.course.checks import CheckResult, Exercise
+from lessons.course.checks import SELF_CHECK, CheckResult, Exercise, Grader
 from lessons.course.exercises import EXERCISES
 from lessons.course.store import AnswerStore
 from lessons.errors import LessonsError, one_line
@@ -47,9 +47,11 @@ def select_exercises(*, notebook: str | None = None) -> list[Exercise]:
     return chosen
 
 
-def grade_answers(answers: Mapping[str, Any], *, notebook: str | None = None) -> list[Grade]:
+def grade_answers(
+    answers: Mapping[str, Any], *, notebook: str | None = None, grader: Grader = SELF_CHECK
+) -> list[Grade]:
     """Check every selected exercise against the saved answers (missing = not attempted)."""
-    return [Grade(ex, ex.check(answers.get(ex.id))) for ex in select_exercises(notebook=notebook)]
+    return [Grade(ex, ex.check(answers.get(ex.id), grader)) for ex in select_exercises(notebook=notebook)]
 
 
 def total_points(grades: Iterable[Grade]) -> tuple[float, float]:

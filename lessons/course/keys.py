@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from collections.abc import Callable, Mapping
 
 from lessons.errors import AnswerFormatError, one_line
 
-Normalizer = Literal["text", "number", "datetime_utc", "date", "exact"]
+Normalizer = Literal["text", "number", "datetime_utc", "utc_instant", "date", "exact"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -92,6 +93,24 @@ def normalize_datetime_utc(value: object) -> str:
     return parse_datetime_utc(value).strftime("%Y-%m-%dT%H:%M")
 
 
+def normalize_utc_instant(value: object) -> str:
+    """Like :func:`normalize_datetime_utc`, but the answer must say it is UTC (``Z`` or ``+00:00``).
+
+    "In UTC" is part of the question: a time with no zone, or with another one, is not that answer.
+
+    >>> normalize_utc_instant("2021-08-23T05:50Z"), normalize_utc_instant("2021-08-23 05:50+00:00")
+    ('2021-08-23T05:50', '2021-08-23T05:50')
+    >>> normalize_utc_instant("2021-08-23T14:50+09:00")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.AnswerFormatError: the question asks for UTC: end the time with +00:00 or Z, not '2021-08-23T14:50+09:00'
+    """
+    text = str(value).strip()
+    if not re.search(r"(Z|[+-]00:?00)$", text, flags=re.IGNORECASE):
+        raise AnswerFormatError(f"the question asks for UTC: end the time with +00:00 or Z, not {one_line(value)}")
+    return normalize_datetime_utc(text)
+
+
 def normalize_date(value: object) -> str:
     """An ISO calendar date from a ``date``, a ``datetime`` or a YYYY-MM-DD string.
 
@@ -121,6 +140,7 @@ NORMALIZERS: Mapping[Normalizer, Callable[[object], str]] = {
     "text": normalize_text,
     "number": normalize_number,
     "datetime_utc": normalize_datetime_utc,
+    "utc_instant": normalize_utc_instant,
     "date": normalize_date,
     "exact": normalize_exact,
 }
@@ -184,6 +204,9 @@ class CodeKey:
     function: str
     cases: tuple[CodeCase, ...]
     cpu_s: float | None = None  # CPU seconds for all cases; None: the course default in lessons.course.coderun
+    #: Makes the instructor's cases from a random generator seeded by the instructor's secret:
+    #: a list of (args, expected value, what the case tests). None: no instructor cases.
+    instructor_cases: Callable[[random.Random], list[tuple[tuple[Any, ...], Any, str]]] | None = None
 
 
 Key = ValueKey | SetKey | PairsKey | CodeKey

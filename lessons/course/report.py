@@ -6,7 +6,7 @@ Reading the News: your grade
 <BLANKLINE>
 00_start.ipynb: 1 of 2 points
   start.next_lesson   0/1  not attempted
-      Not attempted yet: see 00_start.ipynb, § 2 Your first answer.
+      Not attempted yet: see 00_start.ipynb, § 3 Your first answer.
   start.city          1/1  correct
       Correct: 'Seoul'.
 <BLANKLINE>
@@ -19,6 +19,7 @@ import textwrap
 from itertools import groupby
 from collections.abc import Sequence
 
+from lessons.course.checks import PRACTICE_NOTE
 from lessons.course.grading import Grade, total_points
 
 #: The widest line the report prints (a terminal, a notebook cell).
@@ -48,6 +49,8 @@ def format_report(grades: Sequence[Grade], *, source: str = "") -> str:
     """The whole report: one block per notebook in course order, then the total."""
     title = "Reading the News: your grade" + (f" ({source})" if source else "")
     lines = [title[:WIDTH]]
+    if any(g.exercise.has_instructor_cases for g in grades):
+        lines.append(f"{PRACTICE_NOTE[:-1]} on code exercises; the grade they give may differ.")
     id_width = min(32, max((len(g.exercise.id) for g in grades), default=0))
     for notebook, group in groupby(grades, key=lambda g: g.exercise.notebook):
         chosen = list(group)

@@ -21,7 +21,6 @@ grades every ``*.json`` in a folder does not take it for another learner).
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import math
 import os
@@ -32,7 +31,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lessons.course.checks import Unreadable
 from lessons.errors import StoreCorruptError, StoreError, one_line
@@ -307,12 +306,25 @@ def _readable_part(data: dict[str, Any]) -> tuple[dict[str, Any], list[str], boo
     return kept, dropped, lost or bool(dropped)
 
 
+def stored_learner(text: str) -> str | None:
+    """The learner id a store file's text holds, or None (missing, unreadable, not text).
+
+    >>> stored_learner('{"learner": "ada", "answers": {}}'), stored_learner("[]")
+    ('ada', None)
+    """
+    try:
+        data = _decode(text, source="answers")
+    except StoreError:
+        return None
+    found = data.get("learner") if isinstance(data, dict) else None
+    return found.strip() if isinstance(found, str) and not _unstorable(found) and found.strip() else None
+
+
 class AnswerStore:
     """A learner's answers in one JSON file."""
 
-    def __init__(self, path: Path | str | None = None, *, learner: str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
-        self.learner = learner
 
     def load(self) -> dict[str, Any]:
         """All saved answers, unreadable ones as :class:`Unreadable`; only StoreError is raised."""
@@ -338,19 +350,34 @@ class AnswerStore:
         reason = _refusal(exercise_id, value)
         if reason:
             raise StoreError(f"cannot save {type(value).__name__} as the answer to {one_line(exercise_id)}: {reason}")
+        self._update(lambda data: data["answers"].__setitem__(exercise_id, {"value": value, "saved": _now()}),
+                     saved=f"your answer to {exercise_id} is saved")  # fmt: skip
+
+    def learner(self) -> str | None:
+        """The learner id saved in the file (by ``lessons whoami``), or None; never raises."""
+        try:
+            return stored_learner(_read_text(self.path))
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def set_learner(self, learner_id: str) -> None:
+        """Save the learner id in the file (the answers are kept)."""
+        self._update(lambda data: data.__setitem__("learner", learner_id), saved="your learner id is saved")
+
+    def _update(self, change: Callable[[dict[str, Any]], None], *, saved: str) -> None:
+        """Read, change and write the file under its lock; report what had to be set aside."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path):
                 _remove_stale_temps(self.path)
                 data, set_aside, kind = self._read_for_update()
                 backup = _backup(self.path, kind) if kind else None
-                data["answers"][exercise_id] = {"value": value, "saved": _now()}
+                change(data)
                 self._write(data)
         except OSError as err:
             raise StoreError(f"cannot save to {self.path}: {err.strerror or err}") from None
         if backup is None:
             return
-        saved = f"your answer to {exercise_id} is saved"
         if kind == "corrupt":
             raise StoreCorruptError(
                 f"{self.path.name} was damaged, so it was kept as {backup.name} and a new file was started "
@@ -365,7 +392,7 @@ class AnswerStore:
 
     def _read_for_update(self) -> tuple[dict[str, Any], list[str], str]:
         """The data to write back, the ids left out, and which backup to make ('' for none)."""
-        fresh = {"format": FORMAT, "version": VERSION, "learner": self.learner or _learner(), "answers": {}}
+        fresh = {"format": FORMAT, "version": VERSION, "answers": {}}
         try:
             text = _read_text(self.path)
             data = _decode(text, source=self.path.name)
@@ -390,12 +417,3 @@ class AnswerStore:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-
-
-def _learner() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # getuser() raises varied errors where no user name is set
-        return "learner"
-
-

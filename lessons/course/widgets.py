@@ -14,9 +14,10 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from lessons.course.checks import CheckResult, Exercise, Unreadable
+from lessons.course.checks import CheckResult, Exercise, Grader, Unreadable
 from lessons.errors import LessonsError, StoreCorruptError
 from lessons.course.exercises import get_exercise
+from lessons.course.identity import learner_id
 from lessons.course.store import AnswerStore
 
 _BLANK = "—"  # the "nothing chosen yet" entry of a dropdown
@@ -47,6 +48,18 @@ def _feedback_html(exercise: Exercise, result: CheckResult) -> str:
         f"<b>{mark} Score {result.score * exercise.points:g}/{exercise.points:g} ({result.status})</b>: "
         f"{html.escape(result.message)}{f'<ul>{hints}</ul>' if hints else ''}</div>"
     )
+
+
+def _passage_html(exercise: Exercise, learner: str | None) -> str:
+    """The learner's own passage for an exercise with variants (or how to get one)."""
+    if not exercise.variants:
+        return ""
+    if learner is None:
+        return ("<p><b>Set your learner id first</b> (in 00_start: <code>whoami('your-id')</code>, then re-run "
+                "this cell): it chooses your own passage for this exercise.</p>")  # fmt: skip
+    text = html.escape(exercise.passage_for(learner))
+    return (f'<pre class="lessons-passage" aria-label="your passage" style="white-space: pre-wrap">{text}</pre>'
+            f"<p><small>Your passage, chosen for learner id <code>{html.escape(learner)}</code>.</small></p>")  # fmt: skip
 
 
 def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], Any], list[w.Widget]]:
@@ -143,9 +156,11 @@ class ExerciseWidget(w.VBox):
         )
         self.status = w.HTML(self._status_text("restored your saved answer" if saved is not None else ""))
         self.feedback = w.HTML("")
+        self.learner = learner_id(store)
         prompt = w.HTML(
             f"{_CODE_STYLE if exercise.kind == 'code' else ''}"
             f"<p><b>Exercise <code>{exercise.id}</code></b> ({exercise.tier})<br>{html.escape(exercise.prompt)}</p>"
+            + _passage_html(exercise, self.learner)
         )
         super().__init__([prompt, self.input, w.HBox([self.check_button, self.status]), self.feedback])
         self.add_class("lessons-exercise")
@@ -174,7 +189,7 @@ class ExerciseWidget(w.VBox):
 
     def check(self) -> CheckResult:
         """Score the current answer and show the feedback."""
-        result = self.exercise.check(self.read_answer())
+        result = self.exercise.check(self.read_answer(), Grader(learner=self.learner))
         self.feedback.value = _feedback_html(self.exercise, result)
         return result
 
@@ -203,6 +218,6 @@ def answer(exercise_id: str, value: Any, *, store: AnswerStore | None = None) ->
         target.save(exercise_id, value)
     except LessonsError as err:
         print(f"⚠ {err}")
-    result = exercise_.check(value)
+    result = exercise_.check(value, Grader(learner=learner_id(target)))
     print(format_result(exercise_, result))
     return result

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from lessons.course.checks import Exercise
+from lessons.course.exercises._instructor import byline_cases
 from lessons.course.keys import CodeCase, CodeKey, PairsKey, SetKey, ValueKey
+from lessons.course.variants import Variant
 
 NOTEBOOK = "01_reading.ipynb"
 
@@ -13,6 +15,28 @@ _BYLINE_TEMPLATE = '''def split_byline(line):
     # your code here
     return author, stamp
 '''
+
+# Variants: headers written for these exercises (lessons/data/passages/headers), one per learner.
+_HEADER_AUTHOR = (
+    Variant('headers/h01.txt', ValueKey(frozenset({'05ed0b57e0045219'}), mistakes={'18385146060ae62c': "The name ends where 'Published' begins: the byline is glued to the stamp."})),
+    Variant('headers/h02.txt', ValueKey(frozenset({'8de281a773d49966'}), mistakes={})),
+    Variant('headers/h03.txt', ValueKey(frozenset({'06e2f74f070b7c3b', '1419300e4b7189a9', '429b9c44f37f503c', 'c4c942d6100b266c'}), mistakes={'2bd1b65137fd9aa1': 'The byline names two reporters.'})),
+    Variant('headers/h04.txt', ValueKey(frozenset({'15a1b5841d0515ac'}), mistakes={'fddb8faff23a175c': "'Staff Reporter' is the byline's job title, not part of the name.", '50cecf27fe9c5d36': "The name ends where the job title begins; 'Published' starts the stamp."})),
+    Variant('headers/h05.txt', ValueKey(frozenset({'0302d50cb9ffe865'}), mistakes={})),
+    Variant('headers/h06.txt', ValueKey(frozenset({'bb72e019309cf0d6'}), mistakes={'6a81a9cbc252e616': "'Health Editor' is a job title, not part of the name."})),
+    Variant('headers/h07.txt', ValueKey(frozenset({'13d211c473220b64', '26839fde875ff82b', '8bdac323d5b46d46', 'f70f7b55d4a113d0'}), mistakes={'4991ff3860ff2b5b': 'The byline names two reporters.'})),
+    Variant('headers/h08.txt', ValueKey(frozenset({'524c75076591f304', '5ca54258e129faa6', '8ad67103a39a4900', '98de225d36d3a693'}), mistakes={'16b6c79752076fe4': "'Business Desk' is the newsroom section, not an author.", '7cc892cfefa84b32': 'The byline names two reporters.'})),
+)
+# h02 is left out: its stamp is in UTC already.
+_HEADER_UTC = (
+    Variant('headers/h01.txt', ValueKey(frozenset({'627239a01aad748a'}), normalizer="utc_instant", mistakes={'94efe484fa9654be': 'That is the clock time printed in the header, only marked as UTC: convert it by taking away the offset.', '868b0ac8e8203d33': 'You moved the clock the wrong way: a clock ahead of UTC (+hours) is turned back to get UTC, one behind it (−hours) forward.'})),
+    Variant('headers/h03.txt', ValueKey(frozenset({'677855b54fcb9e8d'}), normalizer="utc_instant", mistakes={'6a7e2fbfc42a2d5b': 'That is the clock time printed in the header, only marked as UTC: convert it by taking away the offset.', '0601935038b69eda': 'You moved the clock the wrong way: a clock ahead of UTC (+hours) is turned back to get UTC, one behind it (−hours) forward.', '0d8fae8bc820e452': 'That converts the Updated stamp; the question asks when the article was first published.'})),
+    Variant('headers/h04.txt', ValueKey(frozenset({'9099be30221d4655'}), normalizer="utc_instant", mistakes={'d01f02f990fc94fa': 'That is the clock time printed in the header, only marked as UTC: convert it by taking away the offset.', 'b219c863f9bfe779': 'You moved the clock the wrong way: a clock ahead of UTC (+hours) is turned back to get UTC, one behind it (−hours) forward.', '9074849dcd414342': 'In June the US East Coast is on daylight time, EDT, four hours behind UTC (not five).'})),
+    Variant('headers/h05.txt', ValueKey(frozenset({'75f047ff3cb8f151'}), normalizer="utc_instant", mistakes={'f8cbced8524db559': 'That is the clock time printed in the header, only marked as UTC: convert it by taking away the offset.', '4bfc0307a7381213': 'You moved the clock the wrong way: a clock ahead of UTC (+hours) is turned back to get UTC, one behind it (−hours) forward.', '68a1180b5f276a96': 'That converts the Updated stamp; the question asks when the article was first published.'})),
+    Variant('headers/h06.txt', ValueKey(frozenset({'66bab09e6a79e960'}), normalizer="utc_instant", mistakes={'f9234ccf3d1919d3': 'That is the clock time printed in the header, only marked as UTC: convert it by taking away the offset.', '8f22f5aa4112939f': 'You moved the clock the wrong way: a clock ahead of UTC (+hours) is turned back to get UTC, one behind it (−hours) forward.', '995edc05457d1d5a': 'That converts the Updated stamp; the question asks when the article was first published.'})),
+    Variant('headers/h07.txt', ValueKey(frozenset({'2e956c47f55452fc'}), normalizer="utc_instant", mistakes={'1bbe0c4227751a8e': 'That is the clock time printed in the header, only marked as UTC: convert it by taking away the offset.', '873e0287154dd161': 'You moved the clock the wrong way: a clock ahead of UTC (+hours) is turned back to get UTC, one behind it (−hours) forward.'})),
+    Variant('headers/h08.txt', ValueKey(frozenset({'0036305448304900'}), normalizer="utc_instant", mistakes={'fdd46b624bae95d4': 'That is the clock time printed in the header, only marked as UTC: convert it by taking away the offset.', '8303de4e12022b1f': 'You moved the clock the wrong way: a clock ahead of UTC (+hours) is turned back to get UTC, one behind it (−hours) forward.'})),
+)
 
 EXERCISES = (
     Exercise(
@@ -182,6 +206,7 @@ EXERCISES = (
                 ),
                 CodeCase(("By Choi Yoon",), "0074db8517cffcfd", about="a byline with no stamp at all"),
             ),
+            instructor_cases=byline_cases,
         ),
         tier="core",
         notebook=NOTEBOOK,
@@ -203,7 +228,7 @@ EXERCISES = (
         ),
         tier="challenge",
         notebook=NOTEBOOK,
-        section="§ 6 Other header layouts",
+        section="§ 6 Where the tool gets it wrong",
         items=(
             "Published : Aug. 23, 2021 - 14:50",
             "Updated : Sept. 3, 2021 - 18:40",
@@ -219,5 +244,32 @@ EXERCISES = (
             "2022-01-05 09:00 UTC",
         ),
         hints=("parse_stamp() from lessons.reading reads all of these; then convert with astimezone().",),
+    ),
+    Exercise(
+        "reading.header_author",
+        "text",
+        "Core: who wrote the article whose opening is shown below? Type the author's name (or names, "
+        "joined with 'and') as a reader would write them: no 'By', no job title or desk.",
+        ValueKey(frozenset()),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 6 Where the tool gets it wrong",
+        hints=("Find the line that starts with 'By'; a name ends at a comma, a job title or a glued 'Published'.",),
+        variants=_HEADER_AUTHOR,
+    ),
+    Exercise(
+        "reading.header_utc",
+        "text",
+        "Challenge: when was the article below first published? Give the moment in UTC as an ISO date-time "
+        "that ends in +00:00 or Z, e.g. 2021-08-23T05:50+00:00.",
+        ValueKey(frozenset(), normalizer="utc_instant"),
+        tier="challenge",
+        notebook=NOTEBOOK,
+        section="§ 6 Where the tool gets it wrong",
+        hints=(
+            "Find the Published stamp (not Updated), read its zone, then convert: UTC = local time − offset.",
+            "A stamp with no zone on a Korean site is Korea time, +09:00; 'ET' in summer is EDT, −04:00.",
+        ),
+        variants=_HEADER_UTC,
     ),
 )

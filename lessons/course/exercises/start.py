@@ -15,7 +15,7 @@ EXERCISES = (
         ValueKey(frozenset({"3194acbae5f03e28"}), normalizer="exact"),
         tier="warm-up",
         notebook=NOTEBOOK,
-        section="§ 2 Your first answer",
+        section="§ 3 Your first answer",
         options=("Reading", "Quoting", "Dating", "Contextualizing"),
         hints=("The lesson list at the top of this notebook gives the order.",),
     ),
@@ -32,7 +32,7 @@ EXERCISES = (
         ),
         tier="warm-up",
         notebook=NOTEBOOK,
-        section="§ 2 Your first answer",
+        section="§ 3 Your first answer",
         hints=("The second paragraph says where the talks were held.",),
     ),
 )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from lessons.course.checks import Exercise
+from lessons.course.exercises._instructor import sentence_cases
 from lessons.course.keys import CodeCase, CodeKey, SetKey, ValueKey
+from lessons.course.variants import Variant
 
 NOTEBOOK = "02_tokenizing.ipynb"
 
@@ -13,6 +15,18 @@ _SPLITTER_TEMPLATE = '''def split_sentences(text):
     # your code here
     return sentences
 '''
+
+# Variants: paragraphs written for this exercise (lessons/data/passages/paragraphs), one per learner.
+_PASSAGE_SENTENCES = (
+    Variant('paragraphs/p01.txt', ValueKey(frozenset({'00f7efd3500c650c'}), normalizer="number", mistakes={'aa2a9a4aee436d79': "That is untrained Punkt's count: it ends a sentence after abbreviations such as St., Dr. or Sept.", '06fd9c98cbf36a07': 'That is what splitting after every . ? ! and a space gives: check each break by reading.'})),
+    Variant('paragraphs/p02.txt', ValueKey(frozenset({'4654235f20921f4d'}), normalizer="number", mistakes={'f557a76ca53e4cd4': "That is untrained Punkt's count: it ends a sentence after abbreviations such as St., Dr. or Sept.", 'f1f1535ef4282f84': 'That is what splitting after every . ? ! and a space gives: check each break by reading.'})),
+    Variant('paragraphs/p03.txt', ValueKey(frozenset({'7028fbd665b00ac9'}), normalizer="number", mistakes={'ddf59f4a2984cd48': "That is untrained Punkt's count: it ends a sentence after abbreviations such as St., Dr. or Sept.", '7535758dcab7b411': 'That is what splitting after every . ? ! and a space gives: check each break by reading.'})),
+    Variant('paragraphs/p04.txt', ValueKey(frozenset({'77d09d44a8f0a50e'}), normalizer="number", mistakes={'988d37163db64ddd': "That is untrained Punkt's count: it ends a sentence after abbreviations such as St., Dr. or Sept.", 'a59fe310c653dda8': 'That is what splitting after every . ? ! and a space gives: check each break by reading.'})),
+    Variant('paragraphs/p05.txt', ValueKey(frozenset({'9dd957edf3bcd7ec'}), normalizer="number", mistakes={'b3deeb142e165c7d': "That is untrained Punkt's count: it ends a sentence after abbreviations such as St., Dr. or Sept."})),
+    Variant('paragraphs/p06.txt', ValueKey(frozenset({'a6b88ab263988b46'}), normalizer="number", mistakes={'215d167c566099e6': "That is the course splitter's count, and here it is wrong: read its sentences one by one, especially a quotation that ends with an ellipsis."})),
+    Variant('paragraphs/p07.txt', ValueKey(frozenset({'3a8e385f50f99562'}), normalizer="number", mistakes={'01d2c2e423b44f3c': "That is untrained Punkt's count: it ends a sentence after abbreviations such as St., Dr. or Sept.", 'e91072722ac23d28': 'That is what splitting after every . ? ! and a space gives: check each break by reading.'})),
+    Variant('paragraphs/p08.txt', ValueKey(frozenset({'4b5db3b148432aed'}), normalizer="number", mistakes={'d541125c1e69c5bd': "That is untrained Punkt's count: it ends a sentence after abbreviations such as St., Dr. or Sept.", '24d95ec57058ac90': 'That is what splitting after every . ? ! and a space gives: check each break by reading.'})),
+)
 
 EXERCISES = (
     Exercise(
@@ -58,7 +72,7 @@ EXERCISES = (
         "tokenizing.stopwords",
         "multi",
         "Core: select the words of “The US holds no hostile intent toward Pyongyang” that are on the "
-        "course's stopword list (data/stopwords_en.txt).",
+        "course's stopword list (lessons/data/stopwords_en.txt).",
         SetKey(
             frozenset({"1ac18baa4096f146", "5988832c1470a4d8", "1e6e0a413406b6b4"}),
             normalizer="exact",
@@ -138,6 +152,7 @@ EXERCISES = (
                     ("She said: “Go.” Then she left.",), "12705934a6593624", about="a colon before a quotation"
                 ),
             ),
+            instructor_cases=sentence_cases,
         ),
         tier="challenge",
         notebook=NOTEBOOK,
@@ -150,21 +165,15 @@ EXERCISES = (
         ),
     ),
     Exercise(
-        "tokenizing.practice_sentences",
+        "tokenizing.passage_sentences",
         "number",
-        "Challenge: how many sentences does the body of data/practice/webb-water-disk.txt have? "
-        "(Its paragraphs are wrapped over several lines and separated by blank lines.)",
-        ValueKey(
-            frozenset({"285cc30a44cdc872"}),
-            normalizer="number",
-            mistakes={
-                "cf99167228963492": "9 is the number of paragraphs.",
-                "9d485c738473e9d6": "23 is what a split after every . ! ? gives: 'Dr.' and 'a.m.' are not ends.",
-            },
-        ),
+        "Challenge: how many sentences does the paragraph below have? Count as a careful copy editor would: "
+        "a quotation with its attribution (“We are ready,” he said.) is one sentence.",
+        ValueKey(frozenset(), normalizer="number"),
         tier="challenge",
         notebook=NOTEBOOK,
         section="§ 7 Where the tool gets it wrong",
-        hints=("read_article() joins each wrapped paragraph; then count sentences paragraph by paragraph.",),
+        hints=("Run sentences() on it, then read every break it makes and every place it did not break.",),
+        variants=_PASSAGE_SENTENCES,
     ),
 )
