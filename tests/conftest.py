@@ -319,3 +319,35 @@ def variant_answer() -> Any:
         return right[0]
 
     return find
+
+
+#: Honest answers to the code exercises, written from their statements (no course helper).
+HONEST_CODE = {
+    "reading.glued_byline": '''
+def split_byline(line):
+    head, found, stamp = line.partition("Published")
+    author = head.removeprefix("By").strip() or None
+    stamp = stamp.split("Updated")[0].strip(" :") if found else ""
+    return author, stamp or None
+''',
+    "tokenizing.splitter": """
+import re
+
+NOT_ENDS = {"aug.", "dr.", "gen.", "p.m.", "a.m.", "mr.", "ms.", "sept.", "gov.", "sen."}
+
+def split_sentences(text):
+    found, start = [], 0
+    for end in re.finditer(r'[.?!]["\u201d\u2019]?(?=\\s+["\u201c\u2018]?[A-Z])', text):
+        last_word = text[start:end.start() + 1].split()[-1].lstrip('"\u201c').lower()
+        if last_word not in NOT_ENDS:
+            found.append(text[start:end.end()].strip())
+            start = end.end()
+    return found + [text[start:].strip()]
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def honest_code() -> dict[str, str]:
+    """Source code that answers each code exercise honestly, keyed by exercise id."""
+    return dict(HONEST_CODE)

@@ -26,15 +26,6 @@ from lessons.course.grading import grade_answers, total_points
 from lessons.paths import COURSE_ARTICLE, DATA_DIR
 from lessons.reading import read_article
 
-SPLIT_BYLINE = '''
-def split_byline(line):
-    head, found, stamp = line.partition("Published")
-    author = head.removeprefix("By").strip() or None
-    stamp = stamp.split("Updated")[0].strip(" :") if found else ""
-    return author, stamp or None
-'''
-
-
 def _candidates(ex: Exercise) -> list[Any]:
     """Every answer a learner could give with the widget of a closed exercise."""
     if ex.kind == "choice":
@@ -47,21 +38,6 @@ def _candidates(ex: Exercise) -> list[Any]:
         return [dict(zip(ex.items, combo)) for combo in itertools.product(ex.options, repeat=len(ex.items))]
     raise AssertionError(f"{ex.id} is not a closed exercise")
 
-
-SPLIT_SENTENCES = """
-import re
-
-NOT_ENDS = {"aug.", "dr.", "gen.", "p.m.", "a.m.", "mr.", "ms.", "sept.", "gov.", "sen."}
-
-def split_sentences(text):
-    found, start = [], 0
-    for end in re.finditer(r'[.?!]["\u201d\u2019]?(?=\\s+["\u201c\u2018]?[A-Z])', text):
-        last_word = text[start:end.start() + 1].split()[-1].lstrip('"\u201c').lower()
-        if last_word not in NOT_ENDS:
-            found.append(text[start:end.end()].strip())
-            start = end.end()
-    return found + [text[start:].strip()]
-"""
 
 #: A code answer that calls the course's own helper: the sandbox does not let it import `lessons`.
 CALLS_THE_HELPER = """
@@ -76,19 +52,19 @@ def _gold(name: str) -> dict[str, Any]:
     return json.loads((DATA_DIR / "gold" / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def _open_answers() -> dict[str, Any]:
+def _open_answers(honest_code: dict[str, str]) -> dict[str, Any]:
     """Reference answers to the open exercises, computed from the article and the gold annotations."""
     article = read_article(COURSE_ARTICLE)
     assert article.published is not None
     return {
         "tokenizing.sentence_count": len(_gold("article")["sentences"]),
-        "tokenizing.splitter": SPLIT_SENTENCES,
+        "tokenizing.splitter": honest_code["tokenizing.splitter"],
         "start.city": "Seoul",
         "reading.author": article.author,
         "reading.paragraphs": str(len(article.paragraphs)),
         "reading.published_date": article.published.date().isoformat(),
         "reading.published_utc": article.published.astimezone(timezone.utc).isoformat(),
-        "reading.glued_byline": SPLIT_BYLINE,
+        "reading.glued_byline": honest_code["reading.glued_byline"],
     }
 
 
@@ -97,8 +73,8 @@ LEARNER = "ada.lovelace"
 
 
 @pytest.fixture(scope="module")
-def reference(variant_answer: Any) -> dict[str, Any]:
-    answers = _open_answers()
+def reference(variant_answer: Any, honest_code: dict[str, str]) -> dict[str, Any]:
+    answers = _open_answers(honest_code)
     for ex in EXERCISES.values():
         if ex.variants:
             answers[ex.id] = variant_answer(ex, LEARNER)

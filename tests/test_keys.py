@@ -29,32 +29,6 @@ VARIANT_EXERCISES = sorted(i for i, ex in EXERCISES.items() if ex.variants)
 INSTRUCTOR_EXERCISES = sorted(i for i, ex in EXERCISES.items() if ex.has_instructor_cases)
 LEARNERS = [f"learner{n:03d}" for n in range(200)]
 
-#: Honest answers to the code exercises, written from their statements (no course helper).
-HONEST_CODE = {
-    "reading.glued_byline": '''
-def split_byline(line):
-    head, found, stamp = line.partition("Published")
-    author = head.removeprefix("By").strip() or None
-    stamp = stamp.split("Updated")[0].strip(" :") if found else ""
-    return author, stamp or None
-''',
-    "tokenizing.splitter": """
-import re
-
-NOT_ENDS = {"aug.", "dr.", "gen.", "p.m.", "a.m.", "mr.", "ms.", "sept.", "gov.", "sen."}
-
-def split_sentences(text):
-    found, start = [], 0
-    for end in re.finditer(r'[.?!]["\u201d\u2019]?(?=\\s+["\u201c\u2018]?[A-Z])', text):
-        last_word = text[start:end.start() + 1].split()[-1].lstrip('"\u201c').lower()
-        if last_word not in NOT_ENDS:
-            found.append(text[start:end.end()].strip())
-            start = end.end()
-    return found + [text[start:].strip()]
-""",
-}
-
-
 @pytest.fixture
 def a_secret(tmp_path: Path) -> bytes:
     return secret.load_secret(secret.init_secret(tmp_path / "instructor" / "secret.json"))
@@ -111,10 +85,12 @@ def test_in_utc_means_the_answer_says_utc(variant_answer: Any) -> None:
 
 
 @pytest.mark.parametrize("exercise_id", INSTRUCTOR_EXERCISES)
-def test_the_instructor_grade_only_adds_cases_and_says_so(exercise_id: str, a_secret: bytes) -> None:
+def test_the_instructor_grade_only_adds_cases_and_says_so(
+    exercise_id: str, a_secret: bytes, honest_code: dict[str, str]
+) -> None:
     ex = get_exercise(exercise_id)
-    practice = ex.check(HONEST_CODE[exercise_id], Grader(learner="ada"))
-    graded = ex.check(HONEST_CODE[exercise_id], Grader(learner="ada", secret=a_secret))
+    practice = ex.check(honest_code[exercise_id], Grader(learner="ada"))
+    graded = ex.check(honest_code[exercise_id], Grader(learner="ada", secret=a_secret))
     assert practice.passed and PRACTICE_NOTE in practice.message
     assert graded.passed and PRACTICE_NOTE not in graded.message and "your instructor's" in graded.message
     seen = int(practice.message.split(" of ")[1].split()[0])
@@ -123,12 +99,12 @@ def test_the_instructor_grade_only_adds_cases_and_says_so(exercise_id: str, a_se
 
 @pytest.mark.parametrize("exercise_id", INSTRUCTOR_EXERCISES)
 def test_a_lookup_table_of_the_cases_in_the_clone_fails_the_instructor_cases(
-    exercise_id: str, a_secret: bytes
+    exercise_id: str, a_secret: bytes, honest_code: dict[str, str]
 ) -> None:
     ex = get_exercise(exercise_id)
     key = ex.key
     honest: dict[str, Any] = {}
-    exec(compile(HONEST_CODE[exercise_id], "<honest>", "exec"), honest)
+    exec(compile(honest_code[exercise_id], "<honest>", "exec"), honest)
     table = {json.dumps(c.args): honest[key.function](*c.args) for c in key.cases}  # type: ignore[union-attr]
     lookup = (
         f"import json\nTABLE = json.loads({json.dumps(json.dumps(table))})\n"
@@ -216,13 +192,15 @@ def _gradebook(folder: Path, out: Path, *extra: str) -> tuple[subprocess.Complet
     return proc, {row["learner"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
 
 
-def test_gradebook_with_and_without_the_secret(tmp_path: Path, variant_answer: Any) -> None:
+def test_gradebook_with_and_without_the_secret(
+    tmp_path: Path, variant_answer: Any, honest_code: dict[str, str]
+) -> None:
     folder, secret_file = tmp_path / "class", secret.init_secret(tmp_path / "keys" / "s.json")
     folder.mkdir()
     ex = get_exercise("tokenizing.passage_sentences")
     ada, bo = "ada", next(w for w in LEARNERS if ex.variant_for(w) != ex.variant_for("ada")
                           and variant_answer(ex, w) != variant_answer(ex, "ada"))  # fmt: skip
-    mine = {"tokenizing.passage_sentences": variant_answer(ex, ada), **HONEST_CODE}
+    mine = {"tokenizing.passage_sentences": variant_answer(ex, ada), **honest_code}
     _submission(folder, ada, ada, mine)
     _submission(folder, bo, "someone-else", mine)  # bo copied ada's file, id and all
     practice, without = _gradebook(folder, tmp_path / "practice.csv", "--notebook", "02_tokenizing")
