@@ -27,19 +27,33 @@ def _iso_datetime(text: str) -> str:
     return text
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reading-the-news")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lessons", description="Reading the News: course tools.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
-    analyze = commands.add_parser("analyze", help="run the pipeline on article files")
-    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    analyze = commands.add_parser("analyze", help="run the pipeline on article files",
+                                  description="Read each FILE as a news article and report what the pipeline finds. "
+                                  "Exit code 0: every file analyzed; 2: a file could not be read (one line each on "
+                                  "stderr; the other files are still analyzed).")  # fmt: skip
+    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files (UTF-8 or cp1252 text)")
     analyze.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
     analyze.add_argument("--published", type=_iso_datetime, help="reference date (ISO), overrides the header")
     analyze.add_argument("--text-only", action="store_true", help="treat the whole file as body text")
     grade = commands.add_parser(
         "grade",
         help="grade your saved answers (runs the pytest autograder)",
-        description="Grade your saved answers. Exit code 0: every exercise correct; 1: some not yet; "
-        "2: the answers could not be graded (no file, unreadable, unknown notebook).",
+        description="Grade your saved answers, in course order, with a next step for each exercise. With no "
+        "answer file yet, every exercise is listed as not attempted. Exit code 0: every exercise correct; "
+        "1: some not yet; 2: the answers could not be graded (unreadable file, unknown notebook).",
     )
     grade.add_argument("answers", nargs="?", help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
     grade.add_argument("--notebook", help="grade one notebook only, e.g. 01_reading")
@@ -128,6 +142,9 @@ def _grade(args: argparse.Namespace) -> int:
     from lessons.course.store import default_store_path
 
     path = Path(args.answers) if args.answers else default_store_path()
+    if not path.exists():
+        print(f"No answer file yet at {path}: every exercise is listed as not attempted.")
+        return autograder.run_on_answers({}, notebook=args.notebook, source="no answers yet")
     return autograder.run(path, notebook=args.notebook)
 
 

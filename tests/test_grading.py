@@ -247,6 +247,13 @@ def test_autograder_says_not_attempted_and_where(tmp_path: Path) -> None:
     assert "start.city" not in proc.stdout  # only the notebook asked for
 
 
+def test_with_no_answer_file_every_exercise_is_not_attempted(tmp_path: Path) -> None:
+    proc = _grade_cli(tmp_path / "answers.json")
+    assert proc.returncode == 1 and "No answer file yet" in proc.stdout
+    assert proc.stdout.count("not attempted") >= len(EXERCISES)
+    assert max(len(line) for line in proc.stdout.splitlines()) <= 88
+
+
 def test_autograder_ignores_forged_scores(tmp_path: Path) -> None:
     wrong = {"reading.author": "Sung Kim", "reading.paragraphs": "3"}
     path = _store_file(tmp_path, "answers.json", wrong, score=1.0, passed=True, points=99)
@@ -257,12 +264,11 @@ def test_autograder_ignores_forged_scores(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("{broken", "is not valid JSON"), ("[]", "is not an answer file"), (None, "no answer file at")],
+    [("{broken", "is not valid JSON"), ("[]", "is not an answer file")],
 )
-def test_autograder_on_a_bad_file_says_one_line(tmp_path: Path, content: str | None, message: str) -> None:
+def test_autograder_on_a_bad_file_says_one_line(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "answers.json"
-    if content is not None:
-        path.write_text(content, encoding="utf-8")
+    path.write_text(content, encoding="utf-8")
     proc = _grade_cli(path)
     assert proc.returncode == 2
     assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1

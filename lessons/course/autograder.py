@@ -24,7 +24,7 @@ import pytest
 
 from lessons.course.checks import CheckResult, Exercise, Grader
 from lessons.course.identity import hub_user
-from lessons.course.grading import Grade, select_exercises
+from lessons.course.grading import Grade, grade_answers, select_exercises
 from lessons.course.store import parse_store, stored_learner
 from lessons.errors import LessonsError, StoreError
 
@@ -160,8 +160,17 @@ def grade_with_pytest(store_path: Path, *, notebook: str | None = None) -> list[
 
 def run(store_path: Path, *, notebook: str | None = None) -> int:
     """``lessons grade``: print the learner's report; exit 0 all correct, 1 not yet, 2 could not grade."""
+    return _report(grade_with_pytest(store_path, notebook=notebook), source=store_path.name)
+
+
+def run_on_answers(answers: dict[str, Any], *, notebook: str | None = None, source: str = "") -> int:
+    """The same report for answers in hand (``lessons grade`` before any answer was saved)."""
+    grader = Grader(learner=hub_user())
+    return _report(grade_answers(answers, notebook=notebook, grader=grader), source=source)
+
+
+def _report(grades: list[Grade], *, source: str) -> int:
     from lessons.course.report import format_report
 
-    grades = grade_with_pytest(store_path, notebook=notebook)
-    print(format_report(grades, source=store_path.name))
+    print(format_report(grades, source=source))
     return EXIT_ALL_CORRECT if all(g.result.passed for g in grades) else EXIT_NOT_ALL_CORRECT

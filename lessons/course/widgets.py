@@ -203,14 +203,13 @@ def exercise(exercise_id: str, *, store: AnswerStore | None = None) -> ExerciseW
     return ExerciseWidget(get_exercise(exercise_id), store or AnswerStore())
 
 
-def answer(exercise_id: str, value: Any, *, store: AnswerStore | None = None) -> CheckResult:
-    """Save an answer and print its feedback: the plain-code way to answer.
+def answer(exercise_id: str, value: Any, *, store: AnswerStore | None = None) -> None:
+    """Save an answer and print its feedback once: the plain-code way to answer.
 
     >>> import tempfile, pathlib
     >>> tmp = AnswerStore(pathlib.Path(tempfile.mkdtemp()) / "answers.json")
-    >>> answer("start.city", "Seoul", store=tmp).score
+    >>> answer("start.city", "Seoul", store=tmp)
     start.city: 1/1 (correct) Correct: 'Seoul'.
-    1.0
     """
     exercise_ = get_exercise(exercise_id)
     target = store or AnswerStore()
@@ -218,6 +217,4 @@ def answer(exercise_id: str, value: Any, *, store: AnswerStore | None = None) ->
         target.save(exercise_id, value)
     except LessonsError as err:
         print(f"⚠ {err}")
-    result = exercise_.check(value, Grader(learner=learner_id(target)))
-    print(format_result(exercise_, result))
-    return result
+    print(format_result(exercise_, exercise_.check(value, Grader(learner=learner_id(target)))))
