@@ -50,7 +50,7 @@ def format_report(grades: Sequence[Grade], *, source: str = "") -> str:
     title = "Reading the News: your grade" + (f" ({source})" if source else "")
     lines = [title[:WIDTH]]
     if any(g.exercise.has_instructor_cases for g in grades):
-        lines.append(f"{PRACTICE_NOTE[:-1]} on code exercises; the grade they give may differ.")
+        lines += _wrapped(f"{PRACTICE_NOTE[:-1]} on code exercises: the grade may differ.", "")
     id_width = min(32, max((len(g.exercise.id) for g in grades), default=0))
     for notebook, group in groupby(grades, key=lambda g: g.exercise.notebook):
         chosen = list(group)
