@@ -143,7 +143,8 @@ def _grade(args: argparse.Namespace) -> int:
 
     path = Path(args.answers) if args.answers else default_store_path()
     if not path.exists():
-        print(f"No answer file yet at {path}: every exercise is listed as not attempted.")
+        print("No answer file yet: every exercise is listed as not attempted.")
+        print(f"(Looked for {path}.)")
         return autograder.run_on_answers({}, notebook=args.notebook, source="no answers yet")
     return autograder.run(path, notebook=args.notebook)
 
