@@ -176,7 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except LessonsError as err:
-        print(f"lessons {args.command}: {err}", file=sys.stderr)
+        from lessons.course.safeio import printable
+
+        print(f"lessons {args.command}: {printable(err)}", file=sys.stderr)  # a file name may hold escapes
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print(f"lessons {args.command}: interrupted", file=sys.stderr)

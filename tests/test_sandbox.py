@@ -219,7 +219,7 @@ def test_nothing_the_answer_started_outlives_the_check(mode: str) -> None:
     marker = uuid.uuid4().hex
     source = (
         "import os, time\ndef f(x):\n    try:\n        if os.fork() == 0:\n"
-        f"            os.execv('/bin/sleep', ['sleep', '300', '{marker}'])\n    except OSError:\n        pass\n"
+        f"            os.execv('/bin/sleep', ['sleep-{marker}', '300'])\n    except OSError:\n        pass\n"
         "    return 'parent done'"
     )
     one(source, 1)

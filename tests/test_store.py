@@ -331,6 +331,7 @@ def test_a_permission_error_is_reported(store: AnswerStore, monkeypatch: pytest.
 
     store.path.write_text('{"answers": {}}', encoding="utf-8")
     monkeypatch.setattr(store_module, "open", refuse, raising=False)  # as root, chmod cannot deny a read
+    monkeypatch.setattr(store_module, "read_regular_file", refuse)
     with pytest.raises(StoreError, match="cannot read.*Permission denied"):
         store.load()
     with pytest.raises(StoreError, match="cannot save.*Permission denied"):

@@ -25,6 +25,7 @@ import pytest
 from lessons.course.checks import CheckResult, Exercise, Grader
 from lessons.course.identity import hub_user
 from lessons.course.grading import Grade, grade_answers, select_exercises
+from lessons.course.safeio import printable, read_regular_file
 from lessons.course.store import parse_store, stored_learner
 from lessons.errors import LessonsError, StoreError
 
@@ -56,10 +57,10 @@ class AnswerFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         try:
             text = read_store_text(self.path)
-            answers = parse_store(text, source=self.path.name)
+            answers = parse_store(text, source=printable(self.path.name, limit=200))
             chosen = select_exercises(notebook=self.config.getoption("--notebook"))
         except LessonsError as err:
-            raise self.CollectError(f"cannot grade {self.path.name}: {err}") from None
+            raise self.CollectError(f"cannot grade {printable(self.path.name, limit=200)}: {err}") from None
         # The learner's own check: the hub's user name, else the id saved in the file; no secret.
         grader = Grader(learner=hub_user() or stored_learner(text))
         for ex in chosen:
@@ -107,19 +108,19 @@ class _Collector:
 
 def read_store_text(path: Path) -> str:
     """The answer file's text, read once and bounded; StoreError with one line if it can't be read."""
+    name = printable(path, limit=200)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise StoreError(f"no answer file at {path}; answer an exercise in a notebook first") from None
+        raise StoreError(f"no answer file at {name}; answer an exercise in a notebook first") from None
     except OSError as err:
-        raise StoreError(f"cannot read the answer file {path}: {err.strerror or err}") from None
+        raise StoreError(f"cannot read the answer file {name}: {err.strerror or err}") from None
     if len(data) > MAX_FILE_BYTES:
-        raise StoreError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB: it is not an answer file")
+        raise StoreError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB: it is not an answer file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise StoreError(f"{path.name} is not UTF-8 text (byte {err.start}); it is not an answer file") from None
+        raise StoreError(f"{name} is not UTF-8 text (byte {err.start}); it is not an answer file") from None
 
 
 @contextlib.contextmanager
@@ -141,7 +142,7 @@ def _clean_pytest_environment() -> Iterator[None]:
 def grade_with_pytest(store_path: Path, *, notebook: str | None = None) -> list[Grade]:
     """Grade one answer file through the pytest plugin, from a private snapshot; LessonsError if it can't."""
     text = read_store_text(store_path)
-    parse_store(text, source=store_path.name)  # an unreadable file gets its one-line reason here
+    parse_store(text, source=printable(store_path.name, limit=200))  # an unreadable file: its one-line reason
     select_exercises(notebook=notebook)  # an unknown notebook too
     collector = _Collector()
     with tempfile.TemporaryDirectory(prefix="lessons-grade-") as folder:

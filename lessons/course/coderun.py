@@ -29,6 +29,7 @@ from typing import Any
 from collections.abc import Iterable, Sequence
 
 from lessons.course import sandbox as _sandbox
+from lessons.course.safeio import printable
 from lessons.course.sandbox import Sandbox, sandbox, use_sandbox
 
 __all__ = ["CallOutcome", "LIMIT_PREFIX", "Sandbox", "run_function", "sandbox", "set_parallel_jobs", "use_sandbox"]
@@ -249,7 +250,7 @@ def _outcomes(raw: _Raw, count: int, cpu_s: float | None) -> list[CallOutcome]:
         if "setup_error" in record:
             return [_unchecked(f"the sandbox could not start: {str(record['setup_error'])[:120]}")] * count
         if "answer_error" in record:
-            return [CallOutcome(False, error=str(record["answer_error"])[:300])] * count
+            return [CallOutcome(False, error=printable(record["answer_error"], limit=300))] * count
         if record.get("done") is True:
             done = True
             continue
@@ -257,7 +258,7 @@ def _outcomes(raw: _Raw, count: int, cpu_s: float | None) -> list[CallOutcome]:
         if not isinstance(case, int) or not 0 <= case < count or case in by_case or not isinstance(record.get("ok"), bool):
             return [_unchecked("its result could not be read (a malformed result record)")] * count
         by_case[case] = CallOutcome(True, record.get("value")) if record["ok"] else CallOutcome(
-            False, error=str(record.get("error", ""))[:300])  # fmt: skip
+            False, error=printable(record.get("error", ""), limit=300))  # fmt: skip
     if raw.garbled:
         return [_unchecked("its result could not be read (something else wrote to the result channel)")] * count
     if done and len(by_case) == count:
@@ -275,7 +276,7 @@ def _why_it_ended(raw: _Raw, cpu_s: float | None) -> str:
     if code in (-signal.SIGKILL, -getattr(signal, "SIGXCPU", 24), 128 + 9, 128 + 24) and cpu_s:
         return f"{LIMIT_PREFIX}it used more than {cpu_s:g} s of CPU time (an endless loop?)"
     said = raw.output.decode("utf-8", "replace").strip().splitlines()
-    last = said[-1][:200] if said else f"exit code {code}"
+    last = printable(said[-1], limit=200) if said else f"exit code {code}"
     if "MemoryError" in last:
         return f"{LIMIT_PREFIX}it used more than {MEMORY_MB} MB of memory"
     return f"your code crashed Python: {last}"

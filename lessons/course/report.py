@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from lessons.course.checks import PRACTICE_NOTE
 from lessons.course.grading import Grade, total_points
+from lessons.course.safeio import printable
 
 #: The widest line the report prints (a terminal, a notebook cell).
 WIDTH = 88
@@ -31,7 +32,7 @@ def _points(value: float) -> str:
 
 
 def _wrapped(text: str, indent: str) -> list[str]:
-    flat = " ".join(text.split())  # a message is one paragraph, whatever a hint held
+    flat = printable(" ".join(text.split()))  # one paragraph, and no escape sequence reaches the terminal
     return textwrap.wrap(flat, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent.rstrip()]
 
 
@@ -47,7 +48,7 @@ def format_exercise(grade: Grade, *, id_width: int = 22) -> list[str]:
 
 def format_report(grades: Sequence[Grade], *, source: str = "") -> str:
     """The whole report: one block per notebook in course order, then the total."""
-    title = "Reading the News: your grade" + (f" ({source})" if source else "")
+    title = "Reading the News: your grade" + (f" ({printable(source, limit=60)})" if source else "")
     lines = [title[:WIDTH]]
     if any(g.exercise.has_instructor_cases for g in grades):
         lines += _wrapped(f"{PRACTICE_NOTE[:-1]} on code exercises: the grade may differ.", "")

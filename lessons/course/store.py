@@ -34,6 +34,7 @@ from typing import Any
 from collections.abc import Callable, Iterator
 
 from lessons.course.checks import Unreadable
+from lessons.course.safeio import read_regular_file
 from lessons.errors import StoreCorruptError, StoreError, one_line
 from lessons.paths import NOTEBOOKS_DIR
 
@@ -243,14 +244,13 @@ def _answers(data: Any, *, source: str) -> dict[str, Any]:
 
 def _read_text(path: Path) -> str:
     """The text of the file at ``path``, refusing one larger than ``MAX_FILE_BYTES`` unread."""
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
+    raw = read_regular_file(path, MAX_FILE_BYTES)  # a named pipe is refused, not waited on
     if len(raw) > MAX_FILE_BYTES:
         raise StoreCorruptError(
             f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB, too large to be an answer file; "
             "saving an answer will set it aside"
         )
-    return raw.decode("utf-8")
+    return raw.decode("utf-8-sig")  # an editor's byte-order mark is not damage
 
 
 def _backup(path: Path, kind: str) -> Path:

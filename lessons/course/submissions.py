@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from lessons.course.safeio import printable
 from lessons.errors import LessonsError
 
 #: Largest submission the gradebook reads, in bytes; a bigger file is an error row ("too large").
@@ -25,43 +25,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ErrorKind = Literal["unreadable", "too large", "not a plain file", "grading failed"]
 ERROR_KINDS: tuple[ErrorKind, ...] = ("unreadable", "too large", "not a plain file", "grading failed")
 
-# Control characters (C0, DEL, C1 with the terminal's CSI), format characters (bidi overrides,
-# zero-width), lone surrogates (undecodable bytes in a file name) and line/paragraph separators.
-_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 # --- Showing hostile text safely --------------------------------------------------------------
-
-
-def printable(text: object, *, limit: int | None = None) -> str:
-    r"""``text`` on one line, safe to print or to put in a cell: control characters, escape sequences,
-    bidi overrides and undecodable bytes are shown escaped; longer than ``limit`` is cut with '…'.
-
-    >>> printable("=red\x1b[31m.json\nnext")
-    '=red\\x1b[31m.json\\nnext'
-    >>> printable("caf\udce9 \u202eevil"), printable("x" * 50, limit=10)
-    ('caf\\udce9 \\u202eevil', 'xxxxxxxxx…')
-    """
-    try:
-        raw = text if isinstance(text, str) else str(text)
-    except Exception:  # noqa: BLE001 - an object whose str() fails is still shown
-        raw = f"<{type(text).__name__}>"
-    if limit is not None and len(raw) > limit:
-        raw = raw[: limit + 1]  # every character becomes at least one: cut before escaping
-    out = []
-    for ch in raw:
-        if ch in _SHORT_ESCAPES:
-            out.append(_SHORT_ESCAPES[ch])
-        elif unicodedata.category(ch) in _ESCAPED_CATEGORIES:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(ch)
-    flat = "".join(out)
-    if limit is not None and len(flat) > limit:
-        flat = flat[: limit - 1] + "…"
-    return flat
 
 
 def csv_cell(value: object, *, limit: int | None = None) -> str:
@@ -80,11 +46,11 @@ def csv_cell(value: object, *, limit: int | None = None) -> str:
 def submission_role(name: str) -> Literal["learner", "skipped", "ignored"]:
     """Whether a folder entry is a learner's answer file, a leftover to skip and count, or not ours.
 
-    >>> [submission_role(n) for n in ("ada.json", "ada.corrupt-2024.json", ".ada.json", "a.json.lock", "x.py")]
+    >>> [submission_role(n) for n in ("ada.json", "ada.json.corrupt-2024", ".ada.json", "a.json.lock", "x.py")]
     ['learner', 'skipped', 'skipped', 'skipped', 'ignored']
     """
-    if name.startswith(".") or name.endswith((".tmp", ".lock")):
-        return "skipped"
+    if name.startswith(".") or name.endswith((".tmp", ".lock")) or ".corrupt-" in name or ".set-aside-" in name:
+        return "skipped"  # the store's backups are answers.json.corrupt-<stamp>: leftovers, counted
     if not name.endswith(".json"):
         return "ignored"
     stem = name.removesuffix(".json")
