@@ -20,6 +20,10 @@ and one split Punkt cannot see because it only looks at the quote mark after the
 6. a listed abbreviation (not a title) followed by an opening quote, a capital and a clause (four words or
    more, or closing punctuation inside the marks) ends a sentence (... of Acme Ltd. “But one quarter ...).
 
+Punkt reads a long paragraph through windows of at most :data:`PUNKT_WINDOW_CHARS` characters, and the
+repairs read only a bounded stretch around each break, so the cost stays linear in the paragraph's length
+(NLTK also gives each Punkt call a few seconds before it raises ``TimeoutError``).
+
 >>> [text for text in split_paragraph("Gen. Kim met Sen. Lee at 5 p.m. The talks ended.")]
 ['Gen. Kim met Sen. Lee at 5 p.m.', 'The talks ended.']
 """
@@ -27,7 +31,7 @@ and one split Punkt cannot see because it only looks at the quote mark after the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Final
 
@@ -44,6 +48,15 @@ from lessons.constants import (
     TIME_ABBREVIATIONS,
     TITLE_ABBREVIATIONS,
 )
+from lessons.errors import TokenizingError, one_line
+
+#: The most characters one Punkt call reads. A longer paragraph is read window by window (see
+#: :func:`_punkt_spans`); news paragraphs are far shorter (the longest in the course's articles is 480), so
+#: this only bounds the work on an archive pasted as one line. At least 200; ``window=None`` turns it off.
+PUNKT_WINDOW_CHARS: Final[int] = 20_000
+# How much of the text before a break the repairs read: its last word and a closing `?”` (a longer last
+# "word" is no abbreviation), so a sentence joined from many pieces is never re-read whole.
+_TAIL_CHARS: Final[int] = 400
 
 # Punkt's orthographic-context bit flags (nltk.tokenize.punkt._ORTHO_*), restated so a private NLTK name
 # can never break the import: "seen capitalized at a sentence start" and "seen lower-case mid-sentence".
@@ -58,16 +71,21 @@ _NON_WORD: Final[str] = r"(?:[)\";}\]\*:@\'\({\[!?\u2018\u2019\u201c\u201d\xab\x
 
 # The first word of the next chunk, after any opening quotes or brackets.
 _FIRST_WORD: Final[re.Pattern[str]] = re.compile(r"[\s" + re.escape(OPENING_PUNCTUATION) + r"]*(?P<word>\S*)")
-# The last whitespace-separated piece of the previous chunk.
-_LAST_WORD: Final[re.Pattern[str]] = re.compile(r"(?P<word>\S+)\s*$")
 # A question or exclamation closed by a quote: “Why now?” / “Go!’”
 _QUESTION_IN_QUOTES: Final[re.Pattern[str]] = re.compile(r"[?!][" + re.escape(_QUOTES) + r"]+\s*$")
 # What may follow a clock time without starting a sentence: "EST", "(0130 GMT)", "Seoul time", "New York time".
 _TIME_CONTINUES: Final[re.Pattern[str]] = re.compile(r"(?:[A-Z]{2,5}\b|\(|\d|(?:[A-Z][\w.-]*\s+){1,3}time\b)")
 # An abbreviation-like word, then an opening quote and a capital: the split of repair 6.
 _QUOTE_AFTER_PERIOD: Final[re.Pattern[str]] = re.compile(r"(?<!\S)(?P<word>\S+\.)\s+(?=[“\"«]\s?[A-Z])")
-# The quotation that follows: its words up to the closing mark (or to the end of the paragraph).
-_QUOTED: Final[re.Pattern[str]] = re.compile(r"[“\"«](?P<inside>[^”\"»]*)")
+# A mark that closes the quotation of repair 6 (a straight quote closes as well as opens).
+_CLOSING_QUOTE: Final[re.Pattern[str]] = re.compile(r"[”\"»]")
+# Four words or more (possessive, so a shorter quotation fails without trying every way to cut a word).
+_FOUR_WORDS: Final[re.Pattern[str]] = re.compile(r"\s*+\S++(?:\s++\S++){3}")
+# Where a window may end or start: at ASCII whitespace, the only kind Punkt looks back for when it finds the
+# word before a period (its regexes take any Unicode space, so a no-break space sits inside a "word" here).
+_GAP: Final[str] = " \t\n\r\x0b\x0c"
+_WORD_END: Final[re.Pattern[str]] = re.compile(f"\\S(?=[{_GAP}])")
+_WORD_START: Final[re.Pattern[str]] = re.compile(f"[^{_GAP}]")
 # A bare attribution after a quotation: one to four capitalized words (a name, maybe a title) + a speech verb.
 _ATTRIBUTION: Final[re.Pattern[str]] = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
@@ -119,8 +137,9 @@ def _first_word(text: str) -> str:
 
 
 def _last_word(text: str) -> str:
-    match = _LAST_WORD.search(text)
-    return match.group("word").lstrip(OPENING_PUNCTUATION) if match else ""
+    """The last whitespace-separated piece of ``text``, without opening quotes or brackets."""
+    pieces = text.rsplit(None, 1)  # read from the right: as long as the last piece, however long the text
+    return pieces[-1].lstrip(OPENING_PUNCTUATION) if pieces else ""
 
 
 def _starts_lower_case(word: str) -> bool:
@@ -145,29 +164,151 @@ def _keeps_going(previous: str, following: str) -> bool:
     return bool(_QUESTION_IN_QUOTES.search(previous) and _ATTRIBUTION.match(following.lstrip()))
 
 
-def _splits_before_quote(paragraph: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+class _ClosingQuotes:
+    """Where the next closing quote mark is, for positions that never decrease: each stretch is searched once."""
+
+    def __init__(self, paragraph: str) -> None:
+        self._paragraph = paragraph
+        self._next = -1
+
+    def at_or_after(self, position: int) -> int:
+        """The first closing mark at ``position`` or later (the paragraph's length when there is none)."""
+        if self._next < position:
+            match = _CLOSING_QUOTE.search(self._paragraph, position)
+            self._next = match.start() if match else len(self._paragraph)
+        return self._next
+
+
+def _splits_before_quote(
+    paragraph: str, start: int, end: int, closing: _ClosingQuotes
+) -> Iterator[tuple[int, int]]:
     """Cut one span after each non-title abbreviation that an opening quote and a capital follow (repair 6)."""
     for match in _QUOTE_AFTER_PERIOD.finditer(paragraph, start, end):
         word = match.group("word").lstrip(OPENING_PUNCTUATION).lower()[:-1]
         if word in TITLE_ABBREVIATIONS or word not in _ABBREVIATION_TYPES:
             continue
-        quoted = _QUOTED.match(paragraph, match.end(), end)
-        if quoted is None or (len(quoted.group("inside").split()) < 4 and not quoted.group("inside").endswith(tuple(",.?!"))):
+        # The quotation runs from after the opening mark to the closing one, or to the end of the span; only
+        # its first four words and its last character are read, so an unclosed quote costs no rescan.
+        inside, close = match.end() + 1, min(closing.at_or_after(match.end() + 1), end)
+        long_enough = _FOUR_WORDS.match(paragraph, inside, close) is not None
+        if not long_enough and not (close > inside and paragraph[close - 1] in ",.?!"):
             continue  # a short scare quote such as the U.S. “Big Tech” firms runs on in the same sentence
         yield start, match.end("word")
         start = match.end()
     yield start, end
 
 
-def paragraph_spans(paragraph: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph (a text without line breaks), trimmed of whitespace."""
+def _window_end(paragraph: str, start: int, window: int) -> tuple[int, int]:
+    """Where the window from ``start`` ends, and where the next one starts if no sentence ends in its second half.
+
+    The window ends at whitespace after a word in its second half, so every token in it is whole; the next
+    window starts at the last word at the latest: a period in it was judged without the token after it. With
+    a single word end in the second half the next window starts after it; with none (one huge "word") the
+    window is cut hard at ``window`` characters.
+    """
+    half, limit = start + window // 2, start + window
+    ends = [m.end() for m in _WORD_END.finditer(paragraph, half, limit)]
+    if not ends:
+        return limit, limit
+    if len(ends) == 1:
+        return ends[0], ends[0]
+    last_word = _WORD_START.search(paragraph, ends[-2])
+    return ends[-1], last_word.start() if last_word else ends[-1]
+
+
+def _punkt(text: str) -> list[tuple[int, int]]:
+    """Punkt's raw (start, end) spans of ``text`` (one bounded window); NLTK's TimeoutError becomes one line."""
+    try:
+        return list(news_punkt().span_tokenize(text, realign_boundaries=False))
+    except TimeoutError:  # NLTK gives each regex a few seconds; one window needs a few hundredths
+        raise TokenizingError(
+            f"NLTK's sentence splitter ran out of time on the text near {one_line(text)}; "
+            "split the text into shorter paragraphs (one per line) and try again."
+        ) from None
+
+
+def _realigned(paragraph: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Punkt's raw spans with the closing quotes and brackets after each break moved to the sentence before.
+
+    What Punkt's own ``realign_boundaries`` does, run once over the whole paragraph rather than per window
+    (the quotes after a break may lie in the next window), and matched in place rather than on a copy.
+    """
+    realignment = _NewsLanguageVars.re_boundary_realignment
+    shift, previous = 0, None
+    for following in spans:
+        if previous is not None:
+            start, end = previous[0] + shift, previous[1]
+            match = realignment.match(paragraph, following[0], following[1])
+            if match:
+                yield start, following[0] + len(match.group().rstrip())
+                shift = match.end() - following[0]
+            else:
+                shift = 0
+                if start < end:
+                    yield start, end
+        previous = following
+    if previous is not None and previous[0] + shift < previous[1]:
+        yield previous[0] + shift, previous[1]
+
+
+def _punkt_spans(paragraph: str, *, window: int | None = PUNKT_WINDOW_CHARS) -> Iterator[tuple[int, int]]:
+    """Punkt's sentence spans of one paragraph, read through windows of at most ``window`` characters.
+
+    Punkt judges each period by the word before it and the token after it, so a window that ends at
+    whitespace judges every break inside it as the whole paragraph would; only its last sentence may run on,
+    and the next window starts where that sentence starts. A window with no break in its second half hands
+    its open sentence on to the next one, which starts at the window's last word: no break is invented.
+    Each window moves on by at least half a window, so the work stays linear in the paragraph's length.
+    Only a "word" longer than half a window is cut where it need not be, and a period next to that cut may
+    be judged otherwise than in one reading. ``window=None`` reads the paragraph in one call.
+    """
+    window = len(paragraph) if window is None else max(window, 200)
+    start, carried = 0, None  # carried: the start of a sentence an earlier window handed on
+    while start < len(paragraph):
+        end = next_start = len(paragraph)
+        if end - start > window:
+            end, next_start = _window_end(paragraph, start, window)
+        spans = [(start + s, start + e) for s, e in _punkt(paragraph[start:end])]
+        handed_on = None
+        if end < len(paragraph) and spans:
+            while len(spans) > 1 and spans[-2][1] > next_start:
+                spans.pop()  # a period in the last word was judged without what follows it: read it again
+            # Read again from the last sentence that starts late in the window after whitespace (Punkt
+            # judges a period inside a word such as "!!!" by the one before it, which a new window loses).
+            last = len(spans) - 1
+            while last > 0 and spans[last][0] > start + window // 2 and paragraph[spans[last][0] - 1] not in _GAP:
+                last -= 1
+            if last > 0 and spans[last][0] > start + window // 2:
+                next_start = spans[last][0]
+                del spans[last:]
+            else:
+                handed_on = spans.pop()[0]  # no break late in the window: the last sentence runs on
+        if spans and carried is not None:
+            spans[0], carried = (carried, spans[0][1]), None
+        yield from spans
+        if handed_on is not None and carried is None:
+            carried = handed_on  # (else the window's one sentence continues the one already carried)
+        after = _WORD_START.search(paragraph, next_start)
+        start = after.start() if after else len(paragraph)
+    if carried is not None:  # only whitespace after the sentence handed on: it ends where the text does
+        yield carried, len(paragraph.rstrip())
+
+
+def paragraph_spans(paragraph: str, *, window: int | None = PUNKT_WINDOW_CHARS) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph (a text without line breaks), trimmed of whitespace.
+
+    ``window`` bounds the characters each Punkt call reads (see :data:`PUNKT_WINDOW_CHARS`; None: no bound).
+    """
     merged: list[list[int]] = []
-    for start, end in news_punkt().span_tokenize(paragraph):
-        if merged and _keeps_going(paragraph[merged[-1][0] : merged[-1][1]], paragraph[start:end]):
+    for start, end in _realigned(paragraph, _punkt_spans(paragraph, window=window)):
+        # Only the end of the text before the break is read, however many pieces it was joined from.
+        previous = paragraph[max(merged[-1][0], merged[-1][1] - _TAIL_CHARS) : merged[-1][1]] if merged else ""
+        if merged and _keeps_going(previous, paragraph[start:end]):
             merged[-1][1] = end
         else:
             merged.append([start, end])
-    spans = [piece for start, end in merged for piece in _splits_before_quote(paragraph, start, end)]
+    closing = _ClosingQuotes(paragraph)
+    spans = [piece for start, end in merged for piece in _splits_before_quote(paragraph, start, end, closing)]
     for start, end in spans:
         piece = paragraph[start:end]
         stripped = piece.strip()

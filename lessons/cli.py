@@ -151,11 +151,12 @@ def _grade(args: argparse.Namespace) -> int:
 
 def _gradebook(args: argparse.Namespace) -> int:
     from lessons.course import gradebook as grading
+    from lessons.course.submissions import check_folder
     from lessons.course.secret import load_secret
 
     # Every usage error is found before the first file is read or graded (exit 2, one line).
     exercises = grading.select_exercises(notebook=args.notebook)
-    grading.check_folder(args.folder)
+    check_folder(args.folder)
     grading.check_output(args.output)
     secret = load_secret(args.secret) if args.secret else None
     mode = grading.prepare_sandbox(args.sandbox, exercises)

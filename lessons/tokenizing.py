@@ -15,6 +15,7 @@ Every result carries ``start``/``end`` offsets into the text you passed: ``text[
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,10 +125,15 @@ def _with_protected(segment: str, spans: list[tuple[int, int]]) -> list[tuple[in
     protected = [m.span() for m in PROTECTED_TOKEN_PATTERN.finditer(segment)]
     if not protected:
         return spans
+    protected_ends = [p_end for _, p_end in protected]  # matches run left to right: ends are sorted too
     result = list(protected)
     for start, end in spans:
         pieces = [(start, end)]
-        for p_start, p_end in protected:
+        # Only the protected spans that overlap this token can cut it: the first that ends after its start on.
+        index = bisect_right(protected_ends, start)
+        while index < len(protected) and protected[index][0] < end:
+            p_start, p_end = protected[index]
+            index += 1
             # Keep the parts of each Treebank token that lie outside every protected span.
             pieces = [
                 part

@@ -283,71 +283,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.repo)
 
 
-# --- Answers to variant exercises, found by trying candidates (no answer is written down) ------
-
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}  # fmt: skip
-
-
-def _variant_candidates(exercise: Any, passage: str) -> list[Any]:
-    """Every answer worth trying for one passage: counts, minutes around the stamp, byline spans."""
-    import re
-    from datetime import datetime, timedelta
-
-    if exercise.key.normalizer == "number":
-        return list(range(0, 60))
-    if exercise.key.normalizer == "utc_instant":
-        line = next(ln for ln in passage.splitlines() if "Published" in ln)
-        month, day, year = re.search(r"Published\s*:\s*([A-Za-z]+)\.? (\d+), (\d{4})", line).groups()
-        start = datetime(int(year), _MONTHS[month[:3].lower()], int(day)) - timedelta(days=1)
-        return [(start + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%MZ") for m in range(3 * 24 * 60)]
-    byline = next(ln for ln in passage.splitlines() if ln.startswith("By "))[3:].split("Published")[0]
-    words = byline.replace(",", " ,").split()
-    return [" ".join(words[:n]).replace(" ,", ",") for n in range(1, len(words) + 1)]
+# --- Answers, found when the tests run (tests/solutions.py): none is written down ----------------
 
 
 @pytest.fixture(scope="session")
 def variant_answer() -> Any:
     """``variant_answer(exercise, learner)``: an answer that gets full marks on that learner's passage."""
-    from lessons.course.checks import Grader
+    import solutions
 
-    def find(exercise: Any, learner: str) -> Any:
-        passage = exercise.passage_for(learner)
-        grader = Grader(learner=learner)
-        right = [c for c in _variant_candidates(exercise, passage) if exercise.check(c, grader).passed]
-        assert right, f"{exercise.id}: no candidate gets full marks for {learner!r}"
-        return right[0]
-
-    return find
-
-
-#: Honest answers to the code exercises, written from their statements (no course helper).
-HONEST_CODE = {
-    "reading.glued_byline": '''
-def split_byline(line):
-    head, found, stamp = line.partition("Published")
-    author = head.removeprefix("By").strip() or None
-    stamp = stamp.split("Updated")[0].strip(" :") if found else ""
-    return author, stamp or None
-''',
-    "tokenizing.splitter": """
-import re
-
-NOT_ENDS = {"aug.", "dr.", "gen.", "p.m.", "a.m.", "mr.", "ms.", "sept.", "gov.", "sen."}
-
-def split_sentences(text):
-    found, start = [], 0
-    for end in re.finditer(r'[.?!]["\u201d\u2019]?(?=\\s+["\u201c\u2018]?[A-Z])', text):
-        last_word = text[start:end.start() + 1].split()[-1].lstrip('"\u201c').lower()
-        if last_word not in NOT_ENDS:
-            found.append(text[start:end.end()].strip())
-            start = end.end()
-    return found + [text[start:].strip()]
-""",
-}
+    return solutions.variant_answer
 
 
 @pytest.fixture(scope="session")
-def honest_code() -> dict[str, str]:
-    """Source code that answers each code exercise honestly, keyed by exercise id."""
-    return dict(HONEST_CODE)
+def solution() -> Any:
+    """``solution(exercise_id, secret=None)``: source code that passes every case a grade runs."""
+    import solutions
+
+    return solutions.solution_source

@@ -1,43 +1,27 @@
 """Checks and grading: reference answers get full marks, blanks none, mistakes their hint.
 
-The reference answers are not written down here: choices, sets, orders and matchings
-are found by trying every possible answer (exactly one may get full marks), and the
-facts about the article come from the article itself.
+The reference answers are not written down here (tests/solutions.py finds them when the
+tests run): choices, sets, orders and matchings by trying every possible answer (exactly one
+may get full marks), facts about the article from the article itself, code answers as lookup
+tables of the course helper's values.
 """
 
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 import subprocess
 import sys
-from datetime import timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from lessons.course import coderun
-from lessons.course.checks import Exercise, Grader
+from lessons.course.checks import Grader
 from lessons.course.exercises import EXERCISES, exercises_in, get_exercise
 from lessons.course.gradebook import grade_folder, write_gradebook
 from lessons.course.grading import grade_answers, total_points
-from lessons.paths import COURSE_ARTICLE, DATA_DIR
-from lessons.reading import read_article
-
-def _candidates(ex: Exercise) -> list[Any]:
-    """Every answer a learner could give with the widget of a closed exercise."""
-    if ex.kind == "choice":
-        return list(ex.options)
-    if ex.kind == "multi":
-        return [list(c) for n in range(1, len(ex.options) + 1) for c in itertools.combinations(ex.options, n)]
-    if ex.kind == "order":
-        return [list(p) for p in itertools.permutations(ex.options)]
-    if ex.kind == "match":
-        return [dict(zip(ex.items, combo)) for combo in itertools.product(ex.options, repeat=len(ex.items))]
-    raise AssertionError(f"{ex.id} is not a closed exercise")
-
 
 #: A code answer that calls the course's own helper: the sandbox does not let it import `lessons`.
 CALLS_THE_HELPER = """
@@ -48,42 +32,16 @@ def split_sentences(text):
 """
 
 
-def _gold(name: str) -> dict[str, Any]:
-    return json.loads((DATA_DIR / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def _open_answers(honest_code: dict[str, str]) -> dict[str, Any]:
-    """Reference answers to the open exercises, computed from the article and the gold annotations."""
-    article = read_article(COURSE_ARTICLE)
-    assert article.published is not None
-    return {
-        "tokenizing.sentence_count": len(_gold("article")["sentences"]),
-        "tokenizing.splitter": honest_code["tokenizing.splitter"],
-        "start.city": "Seoul",
-        "reading.author": article.author,
-        "reading.paragraphs": str(len(article.paragraphs)),
-        "reading.published_date": article.published.date().isoformat(),
-        "reading.published_utc": article.published.astimezone(timezone.utc).isoformat(),
-        "reading.glued_byline": honest_code["reading.glued_byline"],
-    }
-
-
 #: The learner whose reference answers the tests use (variants are chosen by the learner id).
 LEARNER = "ada.lovelace"
 
 
 @pytest.fixture(scope="module")
-def reference(variant_answer: Any, honest_code: dict[str, str]) -> dict[str, Any]:
-    answers = _open_answers(honest_code)
-    for ex in EXERCISES.values():
-        if ex.variants:
-            answers[ex.id] = variant_answer(ex, LEARNER)
-        elif ex.kind in ("choice", "multi", "order", "match"):
-            full = [c for c in _candidates(ex) if ex.check(c).passed]
-            assert len(full) == 1, f"{ex.id}: {len(full)} answers get full marks, expected exactly one"
-            answers[ex.id] = full[0]
-    assert set(answers) == set(EXERCISES)
-    return answers
+def reference() -> dict[str, Any]:
+    """Full-mark answers for LEARNER, found when the tests run (tests/solutions.py)."""
+    import solutions
+
+    return solutions.reference_answers(LEARNER)
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import itertools
 import json
 import os
 import shutil
@@ -33,7 +32,6 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +41,12 @@ from hypothesis import strategies as st
 
 from lessons.course import autograder, checks, coderun, sandbox, submissions
 from lessons.course import gradebook as grading
-from lessons.course.exercises import EXERCISES, get_exercise
-from lessons.course.grading import grade_answers, total_points
+from lessons.course.exercises import EXERCISES
+from lessons.course.grading import total_points
 from lessons.course.store import AnswerStore
-from lessons.paths import COURSE_ARTICLE, DATA_DIR, REPO_DIR
+from lessons.paths import REPO_DIR
+
+import solutions
 
 #: Bound on one command, so a hang fails instead of blocking CI (not a timing assertion).
 RUN_TIMEOUT_S = 600
@@ -63,86 +63,16 @@ ESC = "\x1b"
 
 # --- Honest answers ----------------------------------------------------------------------------------------
 
-SPLIT_BYLINE = '''
-def split_byline(line):
-    head, found, stamp = line.partition("Published")
-    author = head.removeprefix("By").strip() or None
-    stamp = stamp.split("Updated")[0].strip(" :") if found else ""
-    return author, stamp or None
-'''
 SPLIT_BYLINE_PARTIAL = "def split_byline(line):\n    a, _, s = line.partition('Published')\n    return a[3:], s.strip(' :')\n"
-SPLIT_SENTENCES = """
-import re
-
-NOT_ENDS = {"aug.", "dr.", "gen.", "p.m.", "a.m.", "mr.", "ms.", "sept.", "gov.", "sen."}
-
-def split_sentences(text):
-    found, start = [], 0
-    for end in re.finditer(r'[.?!]["\u201d\u2019]?(?=\\s+["\u201c\u2018]?[A-Z])', text):
-        last_word = text[start:end.start() + 1].split()[-1].lstrip('"\u201c').lower()
-        if last_word not in NOT_ENDS:
-            found.append(text[start:end.end()].strip())
-            start = end.end()
-    return found + [text[start:].strip()]
-"""
 SPLIT_SENTENCES_NAIVE = "import re\ndef split_sentences(text):\n    return re.split(r'(?<=[.!?])\\s+', text.strip())\n"
-#: The right answer for each code exercise (the other slot of a hostile learner holds it).
-CODE_RIGHT = {"reading.glued_byline": SPLIT_BYLINE, "tokenizing.splitter": SPLIT_SENTENCES}
-
-
-def _candidates(ex: Any) -> list[Any]:
-    if ex.kind == "choice":
-        return list(ex.options)
-    if ex.kind == "multi":
-        return [list(c) for n in range(1, len(ex.options) + 1) for c in itertools.combinations(ex.options, n)]
-    if ex.kind == "order":
-        return [list(p) for p in itertools.permutations(ex.options)]
-    return [dict(zip(ex.items, combo)) for combo in itertools.product(ex.options, repeat=len(ex.items))]
-
-
-_REFERENCE: dict[str, dict[str, Any]] = {}
-
-
-def _variant_answer(ex: Any, learner: str) -> Any:
-    """A full-mark answer to a variant exercise for ``learner``, by the candidates tests/conftest.py tries."""
-    try:
-        from conftest import _variant_candidates  # tests/ is on sys.path under pytest and in the benchmark
-    except ImportError:
-        return None
-    grader = checks.Grader(learner=learner)
-    try:
-        return next((c for c in _variant_candidates(ex, ex.passage_for(learner)) if ex.check(c, grader).passed), None)
-    except Exception:  # noqa: BLE001 - the helper is someone else's: without it the answer stays blank
-        return None
+#: The right answer for each code exercise (the other slot of a hostile learner holds it): lookup tables
+#: built when the tests run (tests/solutions.py), since no working solution is written down anywhere.
+CODE_RIGHT = {code_id: solutions.solution_source(code_id) for code_id in CODE_IDS}
 
 
 def reference_answers(learner: str = "ada") -> dict[str, Any]:
-    """Full-mark answers (as far as they can be found) for ``learner``: open ones from the article and the
-    gold files, closed ones by trying every candidate, variants by trying the learner's passage."""
-    if learner not in _REFERENCE:
-        from lessons.reading import read_article
-
-        article = read_article(COURSE_ARTICLE)
-        gold = json.loads((DATA_DIR / "gold" / "article.json").read_text(encoding="utf-8"))
-        known: dict[str, Any] = {
-            "start.city": "Seoul",
-            "reading.author": article.author,
-            "reading.paragraphs": str(len(article.paragraphs)),
-            "reading.published_date": article.published.date().isoformat(),
-            "reading.published_utc": article.published.astimezone(timezone.utc).isoformat(),
-            "tokenizing.sentence_count": len(gold["sentences"]),
-            **CODE_RIGHT,
-        }
-        answers: dict[str, Any] = {}
-        for ex in EXERCISES.values():
-            if getattr(ex, "variants", ()):
-                answers[ex.id] = _variant_answer(ex, learner)
-            elif ex.id in known:
-                answers[ex.id] = known[ex.id]
-            elif ex.kind in ("choice", "multi", "order", "match"):
-                answers[ex.id] = next((c for c in _candidates(ex) if ex.check(c).passed), None)
-        _REFERENCE[learner] = {k: v for k, v in answers.items() if v is not None}
-    return dict(_REFERENCE[learner])
+    """Full-mark answers for ``learner`` (tests/solutions.py finds them)."""
+    return solutions.reference_answers(learner)
 
 
 def honest_class() -> dict[str, dict[str, Any]]:
@@ -586,7 +516,7 @@ def _by_file(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
     return {row["file"]: row for row in rows}
 
 
-#: The class runs need the checkout: the honest answers come from the course article and its gold files.
+#: The class runs need the checkout: the honest answers come from the course article.
 needs_repo = pytest.mark.repo
 
 

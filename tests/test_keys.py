@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import stat
 import subprocess
 import sys
@@ -85,12 +84,10 @@ def test_in_utc_means_the_answer_says_utc(variant_answer: Any) -> None:
 
 
 @pytest.mark.parametrize("exercise_id", INSTRUCTOR_EXERCISES)
-def test_the_instructor_grade_only_adds_cases_and_says_so(
-    exercise_id: str, a_secret: bytes, honest_code: dict[str, str]
-) -> None:
+def test_the_instructor_grade_only_adds_cases_and_says_so(exercise_id: str, a_secret: bytes, solution: Any) -> None:
     ex = get_exercise(exercise_id)
-    practice = ex.check(honest_code[exercise_id], Grader(learner="ada"))
-    graded = ex.check(honest_code[exercise_id], Grader(learner="ada", secret=a_secret))
+    practice = ex.check(solution(exercise_id), Grader(learner="ada"))
+    graded = ex.check(solution(exercise_id, a_secret), Grader(learner="ada", secret=a_secret))
     assert practice.passed and PRACTICE_NOTE in practice.message
     assert graded.passed and PRACTICE_NOTE not in graded.message and "your instructor's" in graded.message
     seen = int(practice.message.split(" of ")[1].split()[0])
@@ -99,19 +96,12 @@ def test_the_instructor_grade_only_adds_cases_and_says_so(
 
 @pytest.mark.parametrize("exercise_id", INSTRUCTOR_EXERCISES)
 def test_a_lookup_table_of_the_cases_in_the_clone_fails_the_instructor_cases(
-    exercise_id: str, a_secret: bytes, honest_code: dict[str, str]
+    exercise_id: str, a_secret: bytes, solution: Any
 ) -> None:
     ex = get_exercise(exercise_id)
-    key = ex.key
-    honest: dict[str, Any] = {}
-    exec(compile(honest_code[exercise_id], "<honest>", "exec"), honest)
-    table = {json.dumps(c.args): honest[key.function](*c.args) for c in key.cases}  # type: ignore[union-attr]
-    lookup = (
-        f"import json\nTABLE = json.loads({json.dumps(json.dumps(table))})\n"
-        f"def {key.function}(*args):\n    return TABLE.get(json.dumps(list(args)))"  # type: ignore[union-attr]
-    )
-    assert ex.check(lookup, Grader(learner="ada")).passed  # the practice check can be looked up ...
-    assert not ex.check(lookup, Grader(learner="ada", secret=a_secret)).passed  # ... the grade cannot
+    table = solution(exercise_id)  # every case a learner's copy holds, answered by the course helper
+    assert ex.check(table, Grader(learner="ada")).passed  # the practice check can be looked up ...
+    assert not ex.check(table, Grader(learner="ada", secret=a_secret)).passed  # ... the grade cannot
 
 
 @pytest.mark.repo
@@ -192,15 +182,14 @@ def _gradebook(folder: Path, out: Path, *extra: str) -> tuple[subprocess.Complet
     return proc, {row["learner"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
 
 
-def test_gradebook_with_and_without_the_secret(
-    tmp_path: Path, variant_answer: Any, honest_code: dict[str, str]
-) -> None:
+def test_gradebook_with_and_without_the_secret(tmp_path: Path, variant_answer: Any, solution: Any) -> None:
     folder, secret_file = tmp_path / "class", secret.init_secret(tmp_path / "keys" / "s.json")
     folder.mkdir()
     ex = get_exercise("tokenizing.passage_sentences")
     ada, bo = "ada", next(w for w in LEARNERS if ex.variant_for(w) != ex.variant_for("ada")
                           and variant_answer(ex, w) != variant_answer(ex, "ada"))  # fmt: skip
-    mine = {"tokenizing.passage_sentences": variant_answer(ex, ada), **honest_code}
+    mine = {"tokenizing.passage_sentences": variant_answer(ex, ada),
+            "tokenizing.splitter": solution("tokenizing.splitter", secret.load_secret(secret_file))}  # fmt: skip
     _submission(folder, ada, ada, mine)
     _submission(folder, bo, "someone-else", mine)  # bo copied ada's file, id and all
     practice, without = _gradebook(folder, tmp_path / "practice.csv", "--notebook", "02_tokenizing")

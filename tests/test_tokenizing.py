@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lessons import _punkt
 from lessons.errors import LessonsError, NotTextError, StopwordsError, TokenizingError
 from lessons.exploring import (
     Collocation,
@@ -394,6 +398,153 @@ def test_offsets_always_match_and_nothing_raises(text: str) -> None:
     assert all(text[t.start : t.end] == t.text and t.text and not t.text.isspace() for t in tokens)
     assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
     normalize(text, drop_stopwords=True, stem="snowball")
+
+
+# ---------------------------------------------------------------------------
+# long and pathological paragraphs: bounded work, exact offsets (counted, never timed)
+# ---------------------------------------------------------------------------
+
+
+def _cycled(size: int, *pieces: str, sep: str = " ") -> str:
+    """The pieces cycled and joined by ``sep`` up to ``size`` characters."""
+    unit = sep.join(pieces) + sep
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+# One paragraph each (but one), ~200 kB: ten times the Punkt window, so every shape is read window by window.
+LONG_SIZE = 200_000
+LONG_SHAPES = {
+    "prose paragraph": lambda: _cycled(
+        LONG_SIZE, "Gen. Kim met Sen. Lee at 5 p.m. Monday.", "“We discussed aid,” Kim said.", "The U.S. envoy agreed."
+    ),
+    "no sentence punctuation": lambda: _cycled(LONG_SIZE, "the", "envoys", "met", "in", "Seoul,", "and", "talked"),
+    "short paragraphs": lambda: _cycled(LONG_SIZE, "Kim left at 5 p.m. Monday. “Why now?” Noh asked.", sep="\n"),
+    "U.S. U.S. U.S.": lambda: _cycled(LONG_SIZE, "U.S.", "U.S.", "Gen.", "No.", "p.m.", "Ltd."),
+    "period run": lambda: "." * LONG_SIZE,
+    "one huge word": lambda: "Kim" + "x" * LONG_SIZE + ". Then he left.",
+    "repairs run on": lambda: _cycled(LONG_SIZE, "talks", "began", "at", "5", "p.m.", "EST", "and", "rained.", "then"),
+    "open “ quotes": lambda: _cycled(LONG_SIZE, "Acme", "Ltd.", "“But", "one", "quarter", "of", "firms", "said", "so"),
+    '" runs': lambda: _cycled(LONG_SIZE, '""""', '"The', "envoys", "met.", "“", '"“He', "left.", '""'),
+    "no-break spaces and !!!": lambda: _cycled(LONG_SIZE, "He\u00a0left!!!", "“No.”\u2003Kim", "asked.\u00a0”", "Then"),
+}
+
+
+@pytest.fixture
+def punkt_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every text handed to Punkt while the test runs."""
+    punkt = _punkt.news_punkt()
+    real = punkt.span_tokenize
+    lengths: list[int] = []
+
+    def counting(text: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        lengths.append(len(text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(punkt, "span_tokenize", counting)
+    return lengths
+
+
+@pytest.mark.parametrize("shape", list(LONG_SHAPES))
+def test_long_paragraphs_keep_exact_offsets_and_bounded_punkt_calls(shape: str, punkt_reads: list[int]) -> None:
+    text = LONG_SHAPES[shape]()
+    found = sentences(text)
+    assert found and all(text[s.start : s.end] == s.text and s.text == s.text.strip() and s.text for s in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert sum(len("".join(s.text.split())) for s in found) == len("".join(text.split()))  # every character
+    # Work, counted: no Punkt call reads more than a window, and each character is read at most about twice.
+    assert max(punkt_reads) <= _punkt.PUNKT_WINDOW_CHARS
+    assert sum(punkt_reads) <= 2 * len(text) + _punkt.PUNKT_WINDOW_CHARS
+
+
+@pytest.mark.parametrize("shape", ["prose paragraph", "repairs run on", "open “ quotes", "no-break spaces and !!!"])
+def test_words_of_long_paragraphs_keep_exact_offsets(shape: str) -> None:
+    text = LONG_SHAPES[shape]()[:50_000]
+    tokens = words(text)
+    assert tokens and all(text[t.start : t.end] == t.text and t.text.strip() == t.text for t in tokens)
+    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+
+
+def test_the_repairs_read_a_bounded_stretch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many pieces a sentence is joined from, the repairs read only its end, and each quote once."""
+    previous_lengths: list[int] = []
+    real_keeps_going = _punkt._keeps_going
+
+    def keeps_going(previous: str, following: str) -> bool:
+        previous_lengths.append(len(previous))
+        return real_keeps_going(previous, following)
+
+    scanned: list[int] = []
+    real_closing = _punkt._CLOSING_QUOTE
+
+    class CountingClosingQuote:
+        def search(self, text: str, position: int) -> re.Match[str] | None:
+            match = real_closing.search(text, position)
+            scanned.append((match.start() if match else len(text)) - position)
+            return match
+
+    monkeypatch.setattr(_punkt, "_keeps_going", keeps_going)
+    monkeypatch.setattr(_punkt, "_CLOSING_QUOTE", CountingClosingQuote())
+    text = LONG_SHAPES["repairs run on"]() + " " + LONG_SHAPES["open “ quotes"]()
+    assert len(sentences(text)) > 2_000  # repair 6 cut the unclosed quotes thousands of times
+    assert len(previous_lengths) > 5_000 and max(previous_lengths) <= _punkt._TAIL_CHARS
+    assert scanned and sum(scanned) <= len(text)  # looking for closing quotes read each character once at most
+
+
+def _one_paragraph(text: str) -> str:
+    return " ".join(line for line in text.splitlines() if line.strip())
+
+
+# Pieces the windows could get wrong: breaks inside "!!!", quotes moved across a break, no-break spaces.
+EDGY_PIECES = [
+    "Kim", "said.", "U.S.", "Gen.", "p.m.", "EST", "No.", "5", "“Why?”", "asked.", "“But", '"', "”", "(R-Neb.),",
+    "rained.", "Then", "!!!", ".....", "Ltd.", "’", "--", "Monday.", "4).", "e.g.", "»", "Co.", "x" * 40, '."', ".)",
+    "“No.”", "!”", "said?",
+]
+EDGY = st.lists(st.sampled_from(EDGY_PIECES), min_size=40, max_size=400)
+SEPARATORS = st.sampled_from([" ", " ", "  ", "", " \t ", "\u00a0", " \u2003 "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(EDGY, st.data(), st.integers(200, 700))
+def test_reading_by_windows_changes_no_sentence(pieces: list[str], data: st.DataObject, window: int) -> None:
+    text = "".join(piece + data.draw(SEPARATORS) for piece in pieces)
+    assert list(_punkt.paragraph_spans(text, window=window)) == list(_punkt.paragraph_spans(text, window=None))
+
+
+@pytest.mark.repo
+@pytest.mark.parametrize("window", [200, 333, 1_000, 5_000])
+def test_reading_news_by_windows_changes_no_sentence(body: str, window: int) -> None:
+    """The course and practice articles and FRESH_NEWS as one paragraph: any window gives the same sentences."""
+    from lessons.reading import read_article
+
+    practice = [read_article(path).body for path in sorted((DATA_DIR / "practice").glob("*.txt"))]
+    text = _one_paragraph("\n".join([body, *practice, *(paragraph for paragraph, _ in FRESH_NEWS)]))
+    assert len(text) > 4 * window
+    assert list(_punkt.paragraph_spans(text, window=window)) == list(_punkt.paragraph_spans(text, window=None))
+
+
+def test_a_punkt_timeout_is_a_one_line_tokenizing_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def times_out(text: str, *args: object, **kwargs: object) -> None:
+        raise TimeoutError("regular-expression match exceeded its 5.0s time limit; the pattern ...")
+
+    monkeypatch.setattr(_punkt.news_punkt(), "span_tokenize", times_out)
+    with pytest.raises(TokenizingError) as caught:
+        sentences("He left. She stayed.")
+    assert isinstance(caught.value, LessonsError) and "\n" not in str(caught.value)
+    assert "'He left. She stayed.'" in str(caught.value)
+
+
+def test_analyze_a_two_megabyte_paragraph_without_a_traceback(tmp_path: Path) -> None:
+    article = tmp_path / "one-paragraph.txt"
+    article.write_text(LONG_SHAPES["prose paragraph"]() * 10 + "\n", encoding="utf-8")
+    assert 2_000_000 < article.stat().st_size < 5_000_000  # under the reader's MAX_ARTICLE_BYTES
+    proc = subprocess.run(
+        [sys.executable, "-m", "lessons", "analyze", str(article)], capture_output=True, text=True, timeout=600
+    )
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == 0 or (proc.returncode == 2 and len(proc.stderr.splitlines()) == 1), proc.stderr
+    if proc.returncode == 0:
+        assert "paragraphs: 1" in proc.stdout and "sentences:" in proc.stdout
 
 
 # ---------------------------------------------------------------------------

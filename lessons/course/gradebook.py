@@ -36,7 +36,6 @@ from lessons.course.submissions import (
     MAX_SUBMISSION_BYTES,
     ErrorKind,
     Submission,
-    check_folder,
     collect_submissions,
     csv_cell,
     printable,

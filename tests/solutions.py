@@ -1,0 +1,139 @@
+"""Full-mark answers for the tests, built when the tests run: no answer is written down here.
+
+A learner's copy of the course must hold no answer in plain text, and the tests are part of that
+copy. So the tests find answers the way a grader would have to without a key in plain text:
+
+- closed exercises (choice, multi, order, match): by trying every candidate, exactly one of which
+  gets full marks;
+- open ones about the course article: from the course's own helpers, run on the article here;
+- variants: by trying candidates drawn from the learner's passage (counts, minutes around the
+  printed stamp, runs of the byline's words);
+- code exercises: a *lookup table* for the cases a grade runs, its values computed by the course's
+  helper in this process and checked against the key's digests, plus, given a secret, the
+  instructor cases made from it. Submitted through the sandbox it cannot import the helper, so it
+  carries its values with it; without the secret it fails the instructor's cases, as a learner's
+  table would.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import re
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Any
+from collections.abc import Callable
+
+from lessons.course.checks import Exercise, Grader
+from lessons.course.exercises import EXERCISES, get_exercise
+from lessons.course.keys import CodeKey, digest
+from lessons.course.secret import derive
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _helpers() -> dict[str, Callable[..., Any]]:
+    from lessons.reading import split_byline
+    from lessons.tokenizing import sentences
+
+    return {
+        "reading.glued_byline": lambda line: list(split_byline(line)),
+        "tokenizing.splitter": lambda text: [s.text for s in sentences(text)],
+    }
+
+
+def closed_candidates(ex: Exercise) -> list[Any]:
+    """Every answer a learner could give with the widget of a closed exercise."""
+    if ex.kind == "choice":
+        return list(ex.options)
+    if ex.kind == "multi":
+        return [list(c) for n in range(1, len(ex.options) + 1) for c in itertools.combinations(ex.options, n)]
+    if ex.kind == "order":
+        return [list(p) for p in itertools.permutations(ex.options)]
+    if ex.kind == "match":
+        return [dict(zip(ex.items, combo)) for combo in itertools.product(ex.options, repeat=len(ex.items))]
+    raise ValueError(f"{ex.id} is not a closed exercise")
+
+
+def variant_candidates(ex: Exercise, passage: str) -> list[Any]:
+    """Every answer worth trying for one passage: counts, minutes around the stamp, byline spans."""
+    normalizer = getattr(ex.key, "normalizer", "")
+    if normalizer == "number":
+        return list(range(0, 60))
+    if normalizer == "utc_instant":
+        line = next(ln for ln in passage.splitlines() if "Published" in ln)
+        month, day, year = re.search(r"Published\s*:\s*([A-Za-z]+)\.? (\d+), (\d{4})", line).groups()  # type: ignore[union-attr]
+        start = datetime(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)) - timedelta(days=1)
+        return [(start + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%MZ") for m in range(3 * 24 * 60)]
+    byline = next(ln for ln in passage.splitlines() if ln.startswith("By "))[3:].split("Published")[0]
+    words = byline.replace(",", " ,").split()
+    return [" ".join(words[:n]).replace(" ,", ",") for n in range(1, len(words) + 1)]
+
+
+def variant_answer(ex: Exercise, learner: str) -> Any:
+    """An answer that gets full marks on ``learner``'s passage of a variant exercise."""
+    grader = Grader(learner=learner)
+    right = [c for c in variant_candidates(ex, ex.passage_for(learner)) if ex.check(c, grader).passed]
+    if not right:
+        raise AssertionError(f"{ex.id}: no candidate gets full marks for {learner!r}")
+    return right[0]
+
+
+def solution_source(exercise_id: str, secret: bytes | None = None) -> str:
+    """Source code that passes every case a grade of this code exercise runs (a lookup table)."""
+    ex = get_exercise(exercise_id)
+    key = ex.key
+    assert isinstance(key, CodeKey)
+    solve = _helpers()[exercise_id]
+    table: dict[str, Any] = {}
+    for case in key.cases:
+        value = case.shown if case.shown is not None else solve(*case.args)
+        if digest(ex.id, value, normalizer="exact") != case.expected:
+            raise AssertionError(f"{ex.id}: the course helper disagrees with the key on {case.args!r}")
+        table[json.dumps(list(case.args))] = value
+    if secret is not None and key.instructor_cases is not None:
+        for args, expected, _about in key.instructor_cases(random.Random(derive(secret, "instructor cases", ex.id))):
+            table[json.dumps(list(args))] = expected
+    return (
+        f"import json\n\nTABLE = json.loads({json.dumps(json.dumps(table))})\n\n\n"
+        f"def {key.function}(*args):\n    return TABLE.get(json.dumps(list(args)))\n"
+    )
+
+
+@lru_cache(maxsize=8)
+def _reference(learner: str) -> dict[str, Any]:
+    from lessons.paths import COURSE_ARTICLE
+    from lessons.reading import read_article
+    from lessons.tokenizing import sentences
+
+    article = read_article(COURSE_ARTICLE)
+    assert article.published is not None
+    answers: dict[str, Any] = {
+        "start.city": "Seoul",
+        "reading.author": article.author,
+        "reading.paragraphs": str(len(article.paragraphs)),
+        "reading.published_date": article.published.date().isoformat(),
+        "reading.published_utc": article.published.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M+00:00"),
+        "tokenizing.sentence_count": len(sentences(article.body)),
+    }
+    for ex in EXERCISES.values():
+        if ex.variants:
+            answers[ex.id] = variant_answer(ex, learner)
+        elif ex.kind == "code":
+            answers[ex.id] = solution_source(ex.id)
+        elif ex.kind in ("choice", "multi", "order", "match"):
+            full = [c for c in closed_candidates(ex) if ex.check(c).passed]
+            if len(full) != 1:
+                raise AssertionError(f"{ex.id}: {len(full)} answers get full marks, expected exactly one")
+            answers[ex.id] = full[0]
+    missing = set(EXERCISES) - set(answers)
+    if missing:
+        raise AssertionError(f"no reference answer for {sorted(missing)}: teach tests/solutions.py how to find one")
+    return answers
+
+
+def reference_answers(learner: str) -> dict[str, Any]:
+    """Full-mark answers to every exercise for ``learner`` (a fresh copy each call)."""
+    return dict(_reference(learner))
