@@ -21,6 +21,7 @@ __all__ = [
     "answer",
     "exercise",
     "read_article",
+    "read_file",
     "sentences",
     "whoami",
     "words",
@@ -29,6 +30,7 @@ __all__ = [
 # Loaded on first use, so that `import lessons` stays quick and needs no widget library.
 _HOMES = {
     "read_article": "lessons.reading",
+    "read_file": "lessons.reading",
     "sentences": "lessons.tokenizing",
     "words": "lessons.tokenizing",
     "exercise": "lessons.course.widgets",

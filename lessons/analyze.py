@@ -31,7 +31,7 @@ def report_for(article: Article) -> dict[str, Any]:
 
 def analyze_text(text: str, *, text_only: bool = False, published: str | None = None) -> dict[str, Any]:
     """The report for an article given as text."""
-    return report_for(read_article(text if "\n" in text else text + "\n", text_only=text_only, published=published))
+    return report_for(read_article(text, text_only=text_only, published=published))
 
 
 def analyze_file(path: Path, *, text_only: bool = False, published: str | None = None) -> dict[str, Any]:

@@ -22,6 +22,10 @@ class ArticleNotFoundError(ArticleError):
     """The path given does not exist or is not a file."""
 
 
+class ArticleTypeError(ArticleError, TypeError):
+    """Something that is neither an article's text nor a path was given to read."""
+
+
 class EmptyArticleError(ArticleError):
     """The article holds no text at all."""
 

@@ -22,6 +22,7 @@ from lessons._header import DEFAULT_TZ, Header, parse_stamp, split_byline, split
 from lessons.errors import (
     ArticleError,
     ArticleNotFoundError,
+    ArticleTypeError,
     ArticleTooLargeError,
     BinaryArticleError,
     EmptyArticleError,
@@ -31,7 +32,7 @@ from lessons.errors import (
 
 __all__ = [
     "DEFAULT_TZ", "MAX_ARTICLE_BYTES", "Article", "Paragraph",
-    "decode_article_bytes", "parse_stamp", "read_article", "split_byline",
+    "decode_article_bytes", "parse_stamp", "read_article", "read_file", "split_byline",
 ]
 
 
@@ -77,7 +78,6 @@ class Article:
 MAX_ARTICLE_BYTES: int = 5_000_000
 # Real text has next to no control characters; more than this share means binary data.
 MAX_CONTROL_RATIO: float = 0.05
-TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
 BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
     b"%PDF": "a PDF document", b"PK\x03\x04": "a zip archive (a .docx or .epub is one too)",
@@ -150,35 +150,17 @@ def _paragraph_texts(lines: list[str]) -> list[str]:
 
 
 def _load(source: str | os.PathLike[str] | bytes) -> tuple[str, str | None]:
-    """The raw text of ``source`` and the file it came from (None for text)."""
+    """The raw text of ``source`` and the file it came from (None for text): a str is always text."""
     if isinstance(source, (bytes, bytearray)):
         return decode_article_bytes(bytes(source)), None
     if isinstance(source, os.PathLike):
         return _read_file(Path(source)), str(source)
     if not isinstance(source, str):
-        raise TypeError(f"read_article() takes a path or the article's text, not {type(source).__name__}")
-    # A string with a line break is text; else it names a file (or folder) if one exists, else it is a path
-    # if it looks like one (so a typo in a file name is reported, not read as a one-line article), else text.
-    if source.splitlines() != [source]:  # a line break, or nothing at all
-        return source, None
-    path = Path(source)
-    try:
-        path = Path(os.path.expanduser(source))  # "~/x.txt"; unlike Path's, this never fails on "~nobody"
-        exists = path.exists()
-    except (OSError, ValueError):  # a name too long, or with characters no file name can hold
-        exists = False
-    return (_read_file(path), source) if exists or _looks_like_path(source) else (source, None)
-
-
-def _looks_like_path(name: str) -> bool:
-    """Whether a one-line string was meant as a file's path: a text file's suffix, or slashes but no spaces.
-
-    >>> [_looks_like_path(name) for name in ("my_article.txt", "notes/art", "Seoul/Washington talks")]
-    [True, True, False]
-    """
-    name = name.strip()
-    return (name.lower().endswith(TEXT_SUFFIXES) or re.match(r"(\.{0,2}|~|[A-Za-z]:)[/\\]", name) is not None
-            or (re.search(r"[/\\]", name) is not None and re.search(r"\s", name) is None))
+        raise ArticleTypeError(
+            f"read_article() takes the article's text (a str) or a pathlib.Path, not {type(source).__name__}; "
+            "to read a file by its name, use read_file('my_article.txt')"
+        )
+    return source, None
 
 
 def _quote_path(path: object) -> str:
@@ -193,8 +175,8 @@ def _read_file(path: Path) -> str:
     try:
         if not path.exists():
             where = "" if path.is_absolute() else f" (relative paths start in {_quote_path(Path.cwd())})"
-            raise ArticleNotFoundError(f"No article file at {_quote_path(path)}{where}: check the name and "
-                                       "folder, or pass the article's text itself (with its line breaks).")
+            raise ArticleNotFoundError(f"No article file at {_quote_path(path)}{where}: check the file's name "
+                                       "and its folder.")
         if path.is_dir():
             raise ArticleNotFoundError(f"{_quote_path(path)} is a folder, not a file: "
                                        "pass the path of the article's .txt file inside it.")
@@ -225,14 +207,29 @@ def _reference_date(value: datetime | date | str, *, default_tz: tzinfo) -> date
     raise TypeError(f"published= takes a datetime, a date or an ISO string, not {type(value).__name__}")
 
 
-def read_article(source: str | os.PathLike[str] | bytes, *, text_only: bool = False,
-                 published: datetime | date | str | None = None, default_tz: tzinfo = DEFAULT_TZ) -> Article:
-    """Read a news article from a path, or from its text, into an :class:`Article`.
+def read_file(path: str | os.PathLike[str], *, text_only: bool = False,
+              published: datetime | date | str | None = None, default_tz: tzinfo = DEFAULT_TZ) -> Article:
+    """Read the news article in the file at ``path`` (a name or a ``Path``) into an :class:`Article`.
 
     >>> from lessons.paths import COURSE_ARTICLE
-    >>> article = read_article(COURSE_ARTICLE)
-    >>> article.author, article.published.isoformat(), len(article.paragraphs)
-    ('Ahn Sung-mi', '2021-08-23T14:50:00+09:00', 15)
+    >>> article = read_file(COURSE_ARTICLE)
+    >>> article.published.isoformat(), len(article.paragraphs)
+    ('2021-08-23T14:50:00+09:00', 15)
+    """
+    return read_article(Path(path), text_only=text_only, published=published, default_tz=default_tz)
+
+
+def read_article(source: str | os.PathLike[str] | bytes, *, text_only: bool = False,
+                 published: datetime | date | str | None = None, default_tz: tzinfo = DEFAULT_TZ) -> Article:
+    """Read a news article from its text (a ``str`` is always the text itself) into an :class:`Article`.
+
+    A ``pathlib.Path`` is read as a file, like :func:`read_file`; bytes are decoded first.
+
+    >>> article = read_article("Talks resume\\nBy Jo Bloggs\\nPublished : Mar. 2, 2024 - 09:15\\nThey met.")
+    >>> article.headline, article.author, article.published.isoformat()
+    ('Talks resume', 'Jo Bloggs', '2024-03-02T09:15:00+09:00')
+    >>> read_article("notes.txt").body  # a str is text, even when it looks like a file name
+    'notes.txt'
     """
     raw, origin = _load(source)
     what = f"The file {_quote_path(origin)}" if origin else f"The text {one_line(raw)}"

@@ -23,7 +23,7 @@ from lessons.errors import (
     UndecodableArticleError,
 )
 from lessons.paths import COURSE_ARTICLE
-from lessons.reading import Article, decode_article_bytes, parse_stamp, read_article, split_byline
+from lessons.reading import Article, decode_article_bytes, parse_stamp, read_article, read_file, split_byline
 
 COURSE_HEADLINE = "US holds no hostile intent toward North Korea, urges for dialogue: nuclear envoy"
 
@@ -60,11 +60,13 @@ def test_course_article() -> None:
     assert_offsets(article)
 
 
-@pytest.mark.parametrize("as_source", [lambda path: path, str, lambda path: path.read_text("utf-8"), Path.read_bytes],
-                         ids=["Path", "str path", "text", "bytes"])  # read when the test runs, not at import
+@pytest.mark.parametrize("read", [read_article, lambda path: read_file(str(path)),
+                                  lambda path: read_article(path.read_text("utf-8")),
+                                  lambda path: read_article(path.read_bytes())],
+                         ids=["Path", "file name", "text", "bytes"])  # read when the test runs, not at import
 @pytest.mark.repo
-def test_course_article_from_every_kind_of_source(as_source: Any) -> None:
-    article = read_article(as_source(COURSE_ARTICLE))
+def test_course_article_from_every_kind_of_source(read: Any) -> None:
+    article = read(COURSE_ARTICLE)
     assert (article.author, len(article.paragraphs)) == ("Ahn Sung-mi", 15)
 
 
@@ -342,9 +344,9 @@ def test_bad_files(tmp_path: Path, name: str, data: bytes | None, error: type[Le
     path = tmp_path / f"{name}.txt"
     if data is not None:
         path.write_bytes(data)
-    for source in (path, str(path)):
+    for read in (lambda: read_article(path), lambda: read_file(path), lambda: read_file(str(path))):
         with pytest.raises(error) as err:
-            read_article(source)
+            read()
         assert_one_line(err)
         assert path.name in str(err.value)  # the message quotes the file
 
@@ -359,28 +361,30 @@ def test_a_directory_is_not_an_article(tmp_path: Path) -> None:
     ("", EmptyArticleError),
     ("   \n\t\n", EmptyArticleError),
     ("Envoys\x00meet\nP1.", BinaryArticleError),
-    ("missing-article.txt", ArticleNotFoundError),
-    ("notes/missing", ArticleNotFoundError),
-    ("./missing", ArticleNotFoundError),
 ])
-def test_bad_text_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
-                          error: type[LessonsError]) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_bad_text(text: str, error: type[LessonsError]) -> None:
     with pytest.raises(error) as err:
         read_article(text)
     assert_one_line(err)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Seoul/Washington talks resume", ["Seoul/Washington talks resume"]),  # a slash between words is prose
-    ("The envoys met.", ["The envoys met."]),
-    ("article.txt", ["From the file."]),  # an existing file wins
-])
-def test_one_line_strings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
-                           expected: list[str]) -> None:
+@pytest.mark.parametrize("name", ["missing-article.txt", "notes/missing", "./missing"])
+def test_a_missing_file_is_named_and_nothing_else_is_suggested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ArticleNotFoundError) as err:
+        read_file(name)
+    assert_one_line(err)
+    assert "text" not in str(err.value)  # the CLI cannot take an article's text, so it is not suggested
+
+
+@pytest.mark.parametrize("text", ["Seoul/Washington talks resume", "The envoys met.", "article.txt", "~/x.txt"])
+def test_a_str_is_always_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "article.txt").write_text("From the file.\n", encoding="utf-8")
-    assert [p.text for p in read_article(text).paragraphs] == expected
+    assert [p.text for p in read_article(text).paragraphs] == [text]  # even when a file of that name exists
+    assert read_file("article.txt").body == "From the file."
 
 
 def test_text_too_large() -> None:
