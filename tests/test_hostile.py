@@ -302,8 +302,8 @@ def hostile_contents() -> dict[str, bytes]:
 
 
 #: Not learners: skipped and counted (dotfiles, temporary files), or not looked at (other names).
-SKIPPED_FILES = (".hidden.json", "x.tmp")
-IGNORED_FILES = ("answers.json.corrupt-1", "conftest.py")
+SKIPPED_FILES = (".hidden.json", "x.tmp", "answers.json.corrupt-1")
+IGNORED_FILES = ("conftest.py",)
 
 
 def write_hostile_files(folder: Path, marker: Path) -> list[str]:
@@ -319,7 +319,7 @@ def write_hostile_files(folder: Path, marker: Path) -> list[str]:
     os.mkfifo(folder / "fifo.json")
     learners += ["20mb.json", "link-to-ada.json", "link-to-shadow.json", "fifo.json"]
     full = store_bytes({"start.city": "Seoul"})
-    for name in SKIPPED_FILES + ("answers.json.corrupt-1",):
+    for name in SKIPPED_FILES:
         write_file(folder, name, full)
     (folder / "conftest.py").write_text(f"import pathlib\npathlib.Path({str(marker)!r}).touch()\nraise SystemExit(3)\n")
     return learners

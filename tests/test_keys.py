@@ -240,3 +240,16 @@ def test_no_variant_answer_is_in_the_repository_in_plain_text(variant_answer: An
         if not what.startswith(name + " ") and form in text  # the passage itself holds the words asked about
     ]
     assert found == []
+
+
+def test_a_folder_per_learner_is_graded_under_the_folder_s_name(tmp_path: Path, variant_answer: Any) -> None:
+    from lessons.course import gradebook
+
+    ex = get_exercise("tokenizing.passage_sentences")
+    (tmp_path / "ada").mkdir()
+    _submission(tmp_path / "ada", "answers", "ada", {ex.id: variant_answer(ex, "ada")})
+    (tmp_path / "bo").mkdir()  # a folder without answers.json is not a learner
+    book = gradebook.grade_class(tmp_path, notebook="02_tokenizing", jobs=1, progress=False)
+    [row] = book.rows
+    assert (row.file, row.learner, row.id_check) == ("ada/answers.json", "ada", "same")
+    assert next(g for g in row.grades if g.exercise.id == ex.id).result.passed

@@ -1,8 +1,9 @@
 """The class gradebook (``lessons gradebook DIR -o out.csv``) takes a folder of submissions as collected:
 
-- every ``*.json`` in the folder is one learner; its ``learner`` column is the name of the submission
-  file, as collected, without ``.json`` (the learner id is the file name: nothing else identifies a
-  learner); backups (``*.corrupt-*``, ``*.set-aside-*``), temporary and lock files and dotfiles are
+- every ``*.json`` in the folder is one learner, and so is every sub-folder holding an
+  ``answers.json`` (one folder per learner, as collected); the ``learner`` column is the name of the
+  submission as collected — the file's name without ``.json``, or the folder's name — which the
+  gradebook trusts (the id stored in the file is shown beside it, in ``stored_id``); backups (``*.corrupt-*``, ``*.set-aside-*``), temporary and lock files and dotfiles are
   skipped and counted, other files (a ``conftest.py``, notes) are not looked at;
 - every submission is read into memory (at most :data:`MAX_SUBMISSION_BYTES`) before any grading
   starts, and graded from those bytes, so a code answer graded first cannot change a later learner's
@@ -65,8 +66,12 @@ class GradebookRow:
 
     @property
     def learner(self) -> str:
-        """The learner id: the submission file's name as collected, without ``.json``."""
-        return self.file.removesuffix(".json")
+        """The learner id: the submission's name as collected (``ada.json``, or the folder ``ada/answers.json``).
+
+        >>> GradebookRow("ada.json").learner, GradebookRow("bo/answers.json").learner
+        ('ada', 'bo')
+        """
+        return self.file.split("/")[0] if "/" in self.file else self.file.removesuffix(".json")
 
     @property
     def id_check(self) -> Literal["same", "differs", "not set", ""]:
@@ -125,7 +130,7 @@ def grade_submission(
     except Exception as err:  # noqa: BLE001 - a 5,000-digit number, MemoryError ... : one row, not the run
         return GradebookRow(name, error=f"cannot be read: {_why(err)}", kind="unreadable")
     try:
-        grader = Grader(learner=name.removesuffix(".json"), secret=secret)
+        grader = Grader(learner=GradebookRow(name).learner, secret=secret)
         grades = tuple(grade_answers(answers, notebook=notebook, grader=grader))
         return GradebookRow(name, grades, stored_id=stored_learner(text) or "")
     except Exception as err:  # noqa: BLE001 - Exercise.check never raises; this guards the rest

@@ -17,6 +17,8 @@ from typing import Literal
 from lessons.course.safeio import printable
 from lessons.errors import LessonsError
 
+#: The answer file inside a learner's folder, when submissions are collected as one folder per learner.
+COLLECTED_NAME = "answers.json"
 #: Largest submission the gradebook reads, in bytes; a bigger file is an error row ("too large").
 MAX_SUBMISSION_BYTES = 16 * 1024 * 1024
 #: A CSV cell starting with one of these is prefixed with ``'`` (OWASP's CSV-injection rule).
@@ -140,5 +142,18 @@ def collect_submissions(
     except OSError as err:
         raise LessonsError(f"cannot list {printable(folder, limit=200)}: {err.strerror or err}") from None
     roles = {name: submission_role(name) for name in names}
-    learners = [read_submission(folder, n, max_bytes=max_bytes) for n in names if roles[n] == "learner"]
+    # A learner's folder as collected (``ada/answers.json``) is that learner's submission too.
+    chosen = [n for n in names if roles[n] == "learner"] + [
+        f"{n}/{COLLECTED_NAME}" for n in names if roles[n] == "ignored" and _is_collected_folder(folder, n)
+    ]
+    learners = [read_submission(folder, n, max_bytes=max_bytes) for n in sorted(chosen)]
     return learners, [n for n in names if roles[n] == "skipped"]
+
+
+def _is_collected_folder(folder: Path, name: str) -> bool:
+    """A real folder (not a link) that holds an ``answers.json`` entry (read, and checked, later)."""
+    try:
+        return stat.S_ISDIR(os.lstat(os.path.join(folder, name)).st_mode) and os.path.lexists(
+            os.path.join(folder, name, COLLECTED_NAME))
+    except OSError:
+        return False
