@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from lessons.course.safeio import printable
+from lessons.course.safeio import NotRegularFileError, printable, read_regular_file
 from lessons.errors import LessonsError
 
 #: The answer file inside a learner's folder, when submissions are collected as one folder per learner.
@@ -91,37 +91,23 @@ def _too_large(name: str, size: int, max_bytes: int) -> Submission:
 
 def read_submission(folder: Path, name: str, *, max_bytes: int = MAX_SUBMISSION_BYTES) -> Submission:
     """Read one file's bytes now, never following a link nor opening a pipe or a device."""
-    path = os.path.join(folder, name)
+    path = Path(folder, name)
     try:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode):
             return Submission(name, error=f"{_what_it_is(info.st_mode)}, not an answer file", kind="not a plain file")
         if info.st_size > max_bytes:
             return _too_large(name, info.st_size, max_bytes)
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(path, flags)  # swapped for a link since lstat: O_NOFOLLOW refuses it
-    except OSError as err:
-        return Submission(name, error=f"cannot open it: {printable(err.strerror or err, limit=80)}", kind="unreadable")
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return Submission(name, error=f"{_what_it_is(info.st_mode)}, not an answer file", kind="not a plain file")
-        chunks, size = [], 0
-        while size <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > max_bytes:
-            return _too_large(name, size, max_bytes)
-        return Submission(name, b"".join(chunks))
+        data = read_regular_file(path, max_bytes, follow_links=False)  # swapped for a link since: refused
+    except NotRegularFileError as err:
+        return Submission(name, error=f"{err}, not an answer file", kind="not a plain file")
     except OSError as err:
         return Submission(name, error=f"cannot read it: {printable(err.strerror or err, limit=80)}", kind="unreadable")
     except MemoryError:
         return Submission(name, error="too large to hold in memory now", kind="too large")
-    finally:
-        os.close(fd)
+    if len(data) > max_bytes:
+        return _too_large(name, len(data), max_bytes)
+    return Submission(name, data)
 
 
 def check_folder(folder: Path) -> None:
