@@ -21,6 +21,7 @@ import itertools
 import json
 import random
 import re
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
@@ -35,12 +36,23 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _helpers() -> dict[str, Callable[..., Any]]:
-    from lessons.reading import split_byline
-    from lessons.tokenizing import sentences
+    from lessons.reading import parse_stamp, split_byline
+    from lessons.tokenizing import normalize, sentences
+
+    def to_utc(stamp: str, offset_hours: float) -> str:
+        zone = timezone(timedelta(hours=offset_hours))
+        return parse_stamp(stamp, default_tz=zone).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M+00:00")
+
+    def count_words(text: str, stops: list[str]) -> dict[str, int]:
+        # normalize()'s words (’ folded, acronyms kept), less the 's pieces, numbers and the given stopwords
+        kept = [w for w in normalize(text) if w != "'s" and not any(ch.isdigit() for ch in w)]
+        return dict(Counter(w for w in kept if (len(w) >= 2 and w.isupper()) or w not in stops))
 
     return {
         "reading.glued_byline": lambda line: list(split_byline(line)),
+        "reading.to_utc": to_utc,
         "tokenizing.splitter": lambda text: [s.text for s in sentences(text)],
+        "tokenizing.count_words": count_words,
     }
 
 
@@ -67,6 +79,10 @@ def variant_candidates(ex: Exercise, passage: str) -> list[Any]:
         month, day, year = re.search(r"Published\s*:\s*([A-Za-z]+)\.? (\d+), (\d{4})", line).groups()  # type: ignore[union-attr]
         start = datetime(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)) - timedelta(days=1)
         return [(start + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%MZ") for m in range(3 * 24 * 60)]
+    if ex.id == "tokenizing.passage_top_word":  # a word of the passage, as the course normalizes it
+        from lessons.tokenizing import normalize
+
+        return sorted(set(normalize(passage)))
     byline = next(ln for ln in passage.splitlines() if ln.startswith("By "))[3:].split("Published")[0]
     words = byline.replace(",", " ,").split()
     return [" ".join(words[:n]).replace(" ,", ",") for n in range(1, len(words) + 1)]
@@ -102,8 +118,14 @@ def solution_source(exercise_id: str, secret: bytes | None = None) -> str:
     )
 
 
+def _quoted(ex: Exercise) -> str:
+    """The text an exercise's prompt quotes after ``text = '``."""
+    return ex.prompt.split("text = '", 1)[1].rsplit("'", 1)[0]
+
+
 @lru_cache(maxsize=8)
 def _reference(learner: str) -> dict[str, Any]:
+    from lessons.exploring import keyword_in_context
     from lessons.paths import COURSE_ARTICLE
     from lessons.reading import read_article
     from lessons.tokenizing import sentences
@@ -117,6 +139,11 @@ def _reference(learner: str) -> dict[str, Any]:
         "reading.published_date": article.published.date().isoformat(),
         "reading.published_utc": article.published.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M+00:00"),
         "tokenizing.sentence_count": len(sentences(article.body)),
+        # the lesson's regex, on the text the prompt quotes
+        "tokenizing.regex_split": len(re.split(r"(?<=[.!?])\s+", _quoted(get_exercise("tokenizing.regex_split")))),
+        "tokenizing.the_north": sum(
+            not line.right.lower().startswith("korea") for line in keyword_in_context(article.body, "north")
+        ),
     }
     for ex in EXERCISES.values():
         if ex.variants:

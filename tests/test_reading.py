@@ -496,3 +496,252 @@ def test_parse_stamp_raises_only_stamp_errors(text: str) -> None:
 def test_text_only_paragraphs_are_the_stripped_lines(lines: list[str]) -> None:
     article = read_article("\n".join(lines) + "\n", text_only=True)
     assert [p.text for p in article.paragraphs] == lines  # the obvious version: one paragraph per line
+
+
+# --- the lesson's exercises (01_reading.ipynb): issue 8's rules --------------------------------------
+# No answer is written here: each test finds it from the text the exercise is about, with the course's
+# helpers, or from a cell of the notebook.
+
+import itertools  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import unicodedata  # noqa: E402
+from datetime import timedelta  # noqa: E402
+
+import nbformat  # noqa: E402
+
+from lessons.course import coderun  # noqa: E402
+from lessons.course.exercises import exercises_in, get_exercise  # noqa: E402
+from lessons.course.exercises._reading_cases import AP_MONTHS, stamp_cases  # noqa: E402
+from lessons.course.keys import CodeKey, digest  # noqa: E402
+from lessons.paths import NOTEBOOKS_DIR  # noqa: E402
+
+LESSON = "01_reading.ipynb"
+
+
+def _lesson_cells() -> list[nbformat.NotebookNode]:
+    return nbformat.read(NOTEBOOKS_DIR / LESSON, as_version=4).cells
+
+
+def _code_sources() -> str:
+    return "\n".join(c.source for c in _lesson_cells() if c.cell_type == "code")
+
+
+def _utc(stamp: str) -> datetime:
+    return parse_stamp(stamp).astimezone(timezone.utc)
+
+
+def test_lesson_one_has_ten_graded_exercises_over_three_tiers_two_of_them_code() -> None:
+    exercises = exercises_in(LESSON)
+    assert len(exercises) >= 10
+    assert {ex.tier for ex in exercises} == {"warm-up", "core", "challenge"}
+    assert sum(ex.kind == "code" for ex in exercises) >= 2
+
+
+@pytest.mark.repo
+def test_every_exercise_names_the_section_it_sits_under() -> None:
+    heading, placed = None, {}
+    for cell in _lesson_cells():
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("## "):
+                    heading = line[3:].strip()
+        for exercise_id in re.findall(r'exercise\("([\w.]+)"\)', cell.source if cell.cell_type == "code" else ""):
+            placed[exercise_id] = heading
+    assert set(placed) == {ex.id for ex in exercises_in(LESSON)}
+    for exercise_id, section in placed.items():
+        assert get_exercise(exercise_id).section == f"§ {section}", exercise_id
+    assert [ex.id for ex in exercises_in(LESSON)] == list(placed)  # the grade report lists them in notebook order
+
+
+def _pasted() -> str:
+    """The line the § 1 exercises ask about, as the notebook defines it."""
+    return re.search(r'^pasted = "(.*)"$', _code_sources(), flags=re.M)[1]  # type: ignore[index]
+
+
+@pytest.mark.repo
+def test_non_ascii_is_about_the_pasted_line_not_the_text_the_lesson_counted() -> None:
+    ex = get_exercise("reading.non_ascii")
+    right = [option for option in ex.options if option in _pasted() and ord(option) > 127]
+    assert ex.check(right).passed
+    counted = {ch for ch in read_file(COURSE_ARTICLE).body if ord(ch) > 127}  # what § 1 prints for the article
+    assert not ex.check(sorted(counted & set(ex.options))).passed
+
+
+@pytest.mark.repo
+def test_apostrophe_is_about_the_pasted_line_of_the_notebook() -> None:
+    ex = get_exercise("reading.apostrophe")
+    pasted = _pasted()
+    mark = pasted[pasted.index("90s") - 1]
+    assert ex.check(f"U+{ord(mark):04X} {unicodedata.name(mark)} ({mark})").passed
+    shown = read_file(COURSE_ARTICLE).body  # the lesson's worked example is the course's apostrophe: not this one
+    worked = shown[shown.index("Biden") + 5]
+    assert not ex.check(f"U+{ord(worked):04X} {unicodedata.name(worked)} ({worked})").passed
+
+
+@pytest.mark.repo
+@pytest.mark.parametrize("form", ["{utc}+00:00", "{utc}Z", "{utc}:00+00:00", "{utc_space}Z"])
+def test_published_utc_takes_the_instant_written_as_utc(form: str) -> None:
+    moment = read_file(COURSE_ARTICLE).published.astimezone(timezone.utc)  # type: ignore[union-attr]
+    answer = form.format(utc=moment.strftime("%Y-%m-%dT%H:%M"), utc_space=moment.strftime("%Y-%m-%d %H:%M"))
+    assert get_exercise("reading.published_utc").check(answer).passed
+
+
+@pytest.mark.repo
+@pytest.mark.parametrize("zone", [timedelta(hours=9), timedelta(hours=-8), timedelta(hours=2), None])
+def test_published_utc_refuses_the_same_instant_in_another_zone_or_none(zone: timedelta | None) -> None:
+    moment = read_file(COURSE_ARTICLE).published  # type: ignore[union-attr]
+    assert moment is not None
+    answer = (moment.astimezone(timezone(zone)).isoformat(timespec="minutes") if zone is not None
+              else moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M"))
+    result = get_exercise("reading.published_utc").check(answer)
+    assert result.score == 0 and result.status == "could not be read" and "+00:00 or Z" in result.message
+
+
+def test_stamp_order_only_the_zone_conversion_decides_each_pair() -> None:
+    ex = get_exercise("reading.stamp_order")
+    printed = {s: parse_stamp(s).replace(tzinfo=None) for s in ex.options}  # the clock face, zone ignored
+    for a, b in itertools.combinations(ex.options, 2):
+        assert (printed[a] < printed[b]) != (_utc(a) < _utc(b)), (a, b)  # every scored pair needs the conversion
+    right = sorted(ex.options, key=_utc)
+    assert ex.check(right).passed
+    assert ex.check(sorted(ex.options, key=printed.__getitem__)).score == 0.0  # skipping the conversion
+
+
+def test_stamp_order_gives_partial_credit_for_each_conversion_done_right() -> None:
+    ex = get_exercise("reading.stamp_order")
+
+    def moved_wrong_way(stamp: str) -> datetime:  # one stamp's offset added instead of taken away
+        when = parse_stamp(stamp)
+        local, offset = when.replace(tzinfo=None), when.utcoffset()
+        assert offset is not None
+        return local + offset if "EDT" in stamp else _utc(stamp).replace(tzinfo=None)
+
+    result = ex.check(sorted(ex.options, key=moved_wrong_way))
+    assert result.status == "partly right" and 0 < result.score < 1
+
+
+def test_stamp_match_does_not_give_away_published_utc() -> None:
+    ex = get_exercise("reading.stamp_match")
+    course_stamp = split_byline(COURSE_ARTICLE.read_text(encoding="utf-8").splitlines()[1])[1]
+    assert course_stamp is not None and all(course_stamp not in item for item in ex.items)
+    course_utc = _utc(course_stamp).strftime("%Y-%m-%d %H:%M")
+    assert all(course_utc not in option for option in ex.options)
+    right = {item: _utc(item).strftime("%Y-%m-%d %H:%M UTC") for item in ex.items}
+    assert ex.check(right).passed
+
+
+# The lesson's demo cells, as a learner would wrap them into an answer: they must not pass.
+BYLINE_DEMOS = {
+    "partition": '''
+def split_byline(line):
+    before, label, after = line.partition("Published")
+    author = before.removeprefix("By ").strip()
+    stamp = after.strip(" :")
+    return author, stamp
+''',
+    "regex": '''
+import re
+
+BYLINE = re.compile(r"^By (?P<author>.+?)Published\\s*:\\s*(?P<stamp>.+)$")
+
+def split_byline(line):
+    match = BYLINE.match(line)
+    return match.group("author"), match.group("stamp")
+''',
+}
+TO_UTC_DEMOS = {
+    "as shown": '''
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+def to_utc(stamp, offset_hours):
+    naive = datetime.strptime(stamp, "%b. %d, %Y - %H:%M")
+    seoul = naive.replace(tzinfo=ZoneInfo("Asia/Seoul"))
+    return seoul.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M+00:00")
+''',
+    "with the offset": '''
+from datetime import datetime, timedelta, timezone
+
+def to_utc(stamp, offset_hours):
+    naive = datetime.strptime(stamp, "%b. %d, %Y - %H:%M")
+    zone = timezone(timedelta(hours=offset_hours))
+    return naive.replace(tzinfo=zone).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M+00:00")
+''',
+}
+
+
+@pytest.mark.repo
+def test_the_demos_are_the_notebooks_cells() -> None:
+    code = _code_sources()
+    for line in ('before, label, after = other_byline.partition("Published")',
+                 'author = before.removeprefix("By ").strip()', 'stamp = after.strip(" :")',
+                 'BYLINE = re.compile(r"^By (?P<author>.+?)Published\\s*:\\s*(?P<stamp>.+)$")',
+                 'naive = datetime.strptime(updated_stamp, "%b. %d, %Y - %H:%M")',
+                 'seoul = naive.replace(tzinfo=ZoneInfo("Asia/Seoul"))'):  # fmt: skip
+        assert line in code, line
+
+
+def _hidden_failures(exercise_id: str, source: str) -> tuple[int, int]:
+    """How many of the exercise's hidden (self-check) cases the source gets wrong, of how many."""
+    ex = get_exercise(exercise_id)
+    assert isinstance(ex.key, CodeKey)
+    hidden = [case for case in ex.key.cases if case.shown is None]
+    outcomes = coderun.run_function(source, ex.key.function, [case.args for case in hidden])
+    wrong = sum(not o.ok or digest(ex.id, o.value, normalizer="exact") != case.expected
+                for case, o in zip(hidden, outcomes))
+    return wrong, len(hidden)
+
+
+def _instructor_failures(exercise_id: str, source: str, secret: bytes) -> int:
+    from lessons.course.secret import derive
+
+    ex = get_exercise(exercise_id)
+    assert isinstance(ex.key, CodeKey) and ex.key.instructor_cases is not None
+    cases = ex.key.instructor_cases(random.Random(derive(secret, "instructor cases", ex.id)))
+    outcomes = coderun.run_function(source, ex.key.function, [args for args, _, _ in cases])
+    return sum(not o.ok or o.value != expected for (_, expected, _), o in zip(cases, outcomes))
+
+
+@pytest.mark.parametrize("demo", sorted(BYLINE_DEMOS))
+def test_the_byline_demos_fail_the_hidden_and_instructor_cases(demo: str) -> None:
+    source = BYLINE_DEMOS[demo]
+    wrong, hidden = _hidden_failures("reading.glued_byline", source)
+    assert wrong >= 2 and hidden == 3
+    assert _instructor_failures("reading.glued_byline", source, b"k" * 32) >= 1  # at least the byline with no stamp
+    assert not get_exercise("reading.glued_byline").check(source).passed
+
+
+@pytest.mark.parametrize("demo", sorted(TO_UTC_DEMOS))
+def test_the_strptime_demos_fail_the_hidden_and_instructor_cases(demo: str) -> None:
+    source = TO_UTC_DEMOS[demo]
+    wrong, hidden = _hidden_failures("reading.to_utc", source)
+    assert hidden == 4 and wrong >= (4 if demo == "as shown" else 3)
+    for secret in (b"k" * 32, b"m" * 32):
+        assert _instructor_failures("reading.to_utc", source, secret) >= 3  # the fixed kinds: zone, day, half hour
+    assert not get_exercise("reading.to_utc").check(source).passed
+
+
+def test_to_utc_hidden_and_instructor_cases_are_not_the_visible_ones() -> None:
+    ex = get_exercise("reading.to_utc")
+    assert isinstance(ex.key, CodeKey)
+    visible = {case.args for case in ex.key.cases if case.shown is not None}
+    hidden = {case.args for case in ex.key.cases if case.shown is None}
+    assert len(visible) == 2 and len(hidden) == 4 and not visible & hidden
+    made = {args for args, _, _ in stamp_cases(random.Random(1))}
+    assert not made & (visible | hidden)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_instructor_stamps_agree_with_the_course_helper(seed: int) -> None:
+    cases = stamp_cases(random.Random(seed))
+    assert len(cases) == 6
+    for (stamp, offset), expected, about in cases:
+        assert stamp.split()[0] in AP_MONTHS and about
+        zone = timezone(timedelta(hours=offset))
+        assert parse_stamp(stamp, default_tz=zone).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M+00:00") == expected
+    (first, _), first_utc, _ = cases[0]
+    assert first.split()[1] == "1," and first_utc[8:10] != "01"  # back into the previous month
+    (second, _), second_utc, _ = cases[1]
+    assert second_utc[8:10] != second.split()[1].rstrip(",").zfill(2)  # forward into the next day
+    assert cases[2][0][1] != int(cases[2][0][1])  # a half-hour offset

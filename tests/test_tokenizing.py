@@ -713,3 +713,135 @@ def test_figures_render_to_png(tmp_path: Path, body: str) -> None:
     for name, figure in [("freq", frequency_chart(body)), ("disp", dispersion_chart(body, ["Kim", "Noh"]))]:
         figure.savefig(tmp_path / f"{name}.png")
         assert (tmp_path / f"{name}.png").stat().st_size > 5000
+
+
+# ---------------------------------------------------------------------------
+# the lesson's exercises (02_tokenizing.ipynb): sections, demo cells as answers, passages, offline
+# ---------------------------------------------------------------------------
+
+from importlib import resources  # noqa: E402 - the lesson's tests below read the package's passages
+
+_LESSON = Path(__file__).resolve().parent.parent / "notebooks" / "02_tokenizing.ipynb"
+_EXERCISE_CALL = re.compile(r"exercise\(\"(?P<id>[\w.]+)\"\)")
+
+
+def _lesson_cells() -> list[dict]:
+    return json.loads(_LESSON.read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+@pytest.mark.repo
+def test_every_exercise_sits_in_the_section_it_names() -> None:
+    from lessons.course.exercises import exercises_in, get_exercise
+
+    section, placed = "", {}
+    for cell in _lesson_cells():
+        if cell["cell_type"] == "markdown":
+            for line in _source(cell).splitlines():
+                if line.startswith("## "):
+                    section = "§ " + line[3:].strip()
+        for found in _EXERCISE_CALL.finditer(_source(cell) if cell["cell_type"] == "code" else ""):
+            placed[found["id"]] = section
+    assert {ex.id for ex in exercises_in("02_tokenizing.ipynb")} == set(placed)
+    for exercise_id, where in placed.items():
+        assert get_exercise(exercise_id).section == where, exercise_id
+
+
+def test_the_lesson_has_ten_exercises_over_three_tiers_two_of_them_code() -> None:
+    from lessons.course.exercises import exercises_in
+
+    lesson = exercises_in("02_tokenizing.ipynb")
+    assert len(lesson) >= 10 and sum(ex.kind == "code" for ex in lesson) >= 2
+    assert {ex.tier for ex in lesson} == {"warm-up", "core", "challenge"}
+
+
+@pytest.mark.repo
+def test_the_lesson_runs_offline_and_names_the_packaged_stopword_list() -> None:
+    code = "\n".join(_source(c) for c in _lesson_cells() if c["cell_type"] == "code")
+    for needs_data in ("nltk.download", "word_tokenize", "sent_tokenize", ".collocations()", "stopwords.words"):
+        assert needs_data not in code
+    text = "\n".join(_source(c) for c in _lesson_cells() if c["cell_type"] == "markdown")
+    assert "lessons/data/stopwords_en.txt" in text
+    assert "data/stopwords_en.txt" not in text.replace("lessons/data/stopwords_en.txt", "")
+    assert "len(sentences(" not in code and "len(found)" not in code  # the warm-up's count is the learner's to find
+
+
+# The lesson's own ways of counting (§ 3 and § 5), submitted as answers to count_words.
+_DEMO_SPLIT = '''import nltk
+
+def count_words(text, stopwords):
+    return dict(nltk.FreqDist(w.lower() for w in text.split() if w.lower() not in stopwords))
+'''
+_DEMO_TREEBANK = '''import nltk
+from nltk.tokenize import NLTKWordTokenizer
+
+def count_words(text, stopwords):
+    tokens = [t.lower() for t in NLTKWordTokenizer().tokenize(text) if any(ch.isalnum() for ch in t)]
+    return dict(nltk.FreqDist(t for t in tokens if t not in stopwords))
+'''
+
+
+@pytest.mark.parametrize(("demo", "most"), [(_DEMO_SPLIT, 0.0), (_DEMO_TREEBANK, 0.3)], ids=["str.split", "treebank"])
+def test_the_lessons_demo_counts_fail_count_words(demo: str, most: float) -> None:
+    from lessons.course.checks import Grader
+    from lessons.course.exercises import get_exercise
+
+    ex = get_exercise("tokenizing.count_words")
+    practice = ex.check(demo)  # § 5's FreqDist of str.split() fails every case; § 3's Treebank most of them
+    assert practice.status in ("not yet", "partly right") and practice.score <= most, practice.message
+    graded = ex.check(demo, Grader(learner="ada", secret=b"s" * 32))
+    assert not graded.passed and "your instructor's" in graded.message
+
+
+def test_count_words_hidden_and_instructor_cases_differ_from_the_visible_ones() -> None:
+    import random
+
+    from lessons.course.exercises import get_exercise
+    from lessons.course.keys import CodeKey
+
+    key = get_exercise("tokenizing.count_words").key
+    assert isinstance(key, CodeKey) and key.instructor_cases is not None
+    visible = {case.args[0] for case in key.cases if case.shown is not None}
+    hidden = {case.args[0] for case in key.cases if case.shown is None}
+    assert len(visible) == 2 and len(hidden) >= 4 and not visible & hidden
+    made = key.instructor_cases(random.Random(1))
+    assert made and not {text for (text, _stops), _, _ in made} & (visible | hidden)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_count_words_instructor_cases_agree_with_the_course_normalize(seed: int) -> None:
+    import random
+
+    from lessons.course.exercises._tokenizing_cases import count_words_cases
+    from solutions import _helpers
+
+    helper = _helpers()["tokenizing.count_words"]  # normalize() less 's, numbers and the case's stopwords
+    for (text, stops), expected, _about in count_words_cases(random.Random(seed)):
+        if "n't" in text.replace("’", "'"):
+            continue  # Treebank cuts "don't" in two; the exercise counts it as one word, as its docstring says
+        # One sentence a line: the generated sentences are word lists that Punkt need not split as built.
+        lines = re.sub(r"""([.?!][”"]?) """, "\\1\n", text)
+        assert helper(lines, stops) == expected, text
+
+
+_WORDS_POOL = sorted(Path(str(resources.files("lessons") / "data" / "passages" / "words")).glob("*.txt"))
+
+
+@pytest.mark.parametrize("passage", _WORDS_POOL, ids=lambda p: p.name)
+def test_a_words_passage_has_one_top_word_that_str_split_miscounts(passage: Path) -> None:
+    text = passage.read_text(encoding="utf-8")
+    (first, most), (_, runner_up) = top_words(text, top=2)
+    assert most > runner_up  # one right answer, no tie
+    naive = Counter(w.lower() for w in text.split() if w.lower() not in stopwords()).most_common(2)
+    assert naive[0][0] != first and naive[0][1] > naive[1][1]  # the naive count has another, clear winner
+    assert top_words(text, top=1, drop_stopwords=False)[0][0] == "the"  # what the hint about stopwords meets
+
+
+def test_the_words_pool_is_the_exercises_pool() -> None:
+    from lessons.course.exercises import get_exercise
+
+    pool = [v.passage for v in get_exercise("tokenizing.passage_top_word").variants]
+    assert pool == [f"words/{p.name}" for p in _WORDS_POOL] and len(pool) == 8

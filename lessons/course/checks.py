@@ -302,6 +302,15 @@ def _is_right(ex: Exercise, case: _Case, value: Any) -> bool:
     return digest(ex.id, value, normalizer="exact") == case.right
 
 
+def _shown_argument(value: Any) -> str:
+    """An argument as the learner would type it: text quoted and cut short, numbers as numbers.
+
+    >>> _shown_argument("July 14, 2021 - 9:05"), _shown_argument(-4), _shown_argument(5.5)
+    ("'July 14, 2021 - 9:05'", '-4', '5.5')
+    """
+    return one_line(value, 50) if isinstance(value, str) else one_line(normalize_exact(value), 50)[1:-1]
+
+
 def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
     key = task.key
     assert isinstance(key, CodeKey)
@@ -323,7 +332,7 @@ def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Check
         if outcome.ok and _is_right(ex, case, outcome.value):
             passed += 1
             continue
-        call = f"{key.function}({', '.join(one_line(a, 50) for a in case.args)})"
+        call = f"{key.function}({', '.join(_shown_argument(a) for a in case.args)})"
         got = f"returned {normalize_exact(outcome.value)}" if outcome.ok else (
             f"was {outcome.error}" if outcome.error.startswith(coderun.LIMIT_PREFIX) else f"raised {outcome.error}")
         if case.shown is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lessons.course.checks import Exercise
 from lessons.course.exercises._instructor import byline_cases
+from lessons.course.exercises._reading_cases import stamp_cases
 from lessons.course.keys import CodeCase, CodeKey, PairsKey, SetKey, ValueKey
 from lessons.course.variants import Variant
 
@@ -14,6 +15,17 @@ _BYLINE_TEMPLATE = '''def split_byline(line):
     author, stamp = None, None
     # your code here
     return author, stamp
+'''
+
+_TO_UTC_TEMPLATE = '''from datetime import datetime, timedelta, timezone
+
+
+def to_utc(stamp, offset_hours):
+    """Return the moment of a stamp like 'Dec. 7, 2022 - 08:30', printed on a clock offset_hours
+    ahead of UTC, in UTC, as text like '2022-12-06T23:30+00:00'."""
+    utc_text = None
+    # your code here
+    return utc_text
 '''
 
 # Variants: headers written for these exercises (lessons/data/passages/headers), one per learner.
@@ -39,6 +51,65 @@ _HEADER_UTC = (
 )
 
 EXERCISES = (
+    # § 1 Raw text, bytes and encodings
+    Exercise(
+        "reading.non_ascii",
+        "multi",
+        "Warm-up: which of these characters occur in the string pasted (the line in the cell above, copied from "
+        "a word processor) and are not ASCII? Select every one that does. Some look alike: let Python tell them "
+        "apart.",
+        SetKey(
+            frozenset({"b43cf05b20b79f43", "0cb620b461cf1c71", "12112d329b689fda"}),
+            normalizer="exact",
+            mistakes={
+                "e314ad01f223d640": "The hyphen-minus (-) is plain ASCII.",
+                "2d22eb803df30559": "The colon (:) is plain ASCII.",
+                "ae283803a47e4f57": "Look again at the end of the quotation: the word processor did not type the "
+                "mark you would expect there.",
+                "c4ec9be1b8781a36": "Dashes look alike: compare code points with ord().",
+                "8791fb98203f73ff": "Is that character in the text at all? Test it with the in operator.",
+            },
+        ),
+        tier="warm-up",
+        notebook=NOTEBOOK,
+        section="§ 1 Raw text, bytes and encodings",
+        options=("’", "“", "”", "-", ":", "—", "é", "–"),
+        hints=("A character is ASCII when ord(ch) < 128: collect {ch for ch in pasted if ord(ch) > 127}, as § 1 "
+               "did for the course article, and compare.",),
+    ),
+    Exercise(
+        "reading.apostrophe",
+        "choice",
+        "Core: in the string pasted (defined above), which character stands for the apostrophe in ‘90s, the mark "
+        "for the missing “19”? Telling these apart is the exercise: ask Python, not your eyes.",
+        ValueKey(
+            frozenset({"3257cdb348190020"}),
+            normalizer="exact",
+            mistakes={
+                "454e4f9bf37107b5": "The keyboard apostrophe is one byte in UTF-8; the mark in ‘90s takes three. "
+                "Try ord() on it.",
+                "9faacd6e3747f05c": "That is the mark in Harborview’s, the one a careful typesetter would use in "
+                "’90s too; this text has another one. Look at the character just before 90s.",
+                "f517ec1fad05c535": "Word processors do not type the modifier letter apostrophe; ask "
+                "unicodedata.name() what the mark is.",
+                "bc7d2a7650e2eaea": "Some people type an acute accent for an apostrophe, but not here: check with "
+                "ord().",
+            },
+        ),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 1 Raw text, bytes and encodings",
+        options=(
+            "U+0027 APOSTROPHE (')",
+            "U+2019 RIGHT SINGLE QUOTATION MARK (’)",
+            "U+2018 LEFT SINGLE QUOTATION MARK (‘)",
+            "U+02BC MODIFIER LETTER APOSTROPHE (ʼ)",
+            "U+00B4 ACUTE ACCENT (´)",
+        ),
+        hints=("pasted.index('90s') is where 90s starts; the character just before it is the one asked about, "
+               "and unicodedata.name() names it.",),
+    ),
+    # § 2 The header by hand
     Exercise(
         "reading.author",
         "text",
@@ -56,125 +127,6 @@ EXERCISES = (
         notebook=NOTEBOOK,
         section="§ 2 The header by hand",
         hints=("Look at line 2 of the file: the name sits between 'By ' and 'Published'.",),
-    ),
-    Exercise(
-        "reading.paragraphs",
-        "number",
-        "Warm-up: how many body paragraphs does the article have (not counting the headline and byline lines)?",
-        ValueKey(
-            frozenset({"d5316fa3113c8644"}),
-            normalizer="number",
-            mistakes={
-                "f7e8b74f23f13a5a": "17 is every line of the file: leave out the headline and the byline line.",
-                "d90e30489263bfd9": "One too many: the byline line is header, not body.",
-                "42af1cdb0c2e7cbe": "22 is the number of sentences; a paragraph here is one line.",
-                "2344f87fd1f8d585": "One too few: did you drop the last line, which has no newline after it?",
-            },
-        ),
-        tier="warm-up",
-        notebook=NOTEBOOK,
-        section="§ 4 Paragraphs",
-        hints=("Each body paragraph is one line of the file after the first two.",),
-    ),
-    Exercise(
-        "reading.published_date",
-        "date",
-        "Warm-up: on which calendar date, in Korea, was the article published?",
-        ValueKey(
-            frozenset({"dda6cecb81d8669e"}),
-            normalizer="date",
-            mistakes={"2f1243c9c23e251a": "That is a date one day earlier; the stamp is already in Korea time."},
-        ),
-        tier="warm-up",
-        notebook=NOTEBOOK,
-        section="§ 3 Dates and time zones",
-        hints=("The stamp after 'Published :' gives month, day and year.",),
-    ),
-    Exercise(
-        "reading.apostrophe",
-        "choice",
-        "Core: which character is the apostrophe in “Biden’s” in data/article.txt?",
-        ValueKey(
-            frozenset({"9faacd6e3747f05c"}),
-            normalizer="exact",
-            mistakes={
-                "454e4f9bf37107b5": "The keyboard apostrophe is one byte in UTF-8; this one takes three. Try ord().",
-                "3257cdb348190020": "Close: that is the opening single quote. An apostrophe uses the closing one.",
-            },
-        ),
-        tier="core",
-        notebook=NOTEBOOK,
-        section="§ 1 Raw text, bytes and encodings",
-        options=(
-            "U+0027 APOSTROPHE (')",
-            "U+2019 RIGHT SINGLE QUOTATION MARK (’)",
-            "U+2018 LEFT SINGLE QUOTATION MARK (‘)",
-            "U+00B4 ACUTE ACCENT (´)",
-        ),
-        hints=("hex(ord(ch)) gives a character's code point; unicodedata.name(ch) gives its name.",),
-    ),
-    Exercise(
-        "reading.non_ascii",
-        "multi",
-        "Core: select every character that occurs in the article file and is not ASCII.",
-        SetKey(
-            frozenset({"b43cf05b20b79f43", "0cb620b461cf1c71", "ae283803a47e4f57"}),
-            normalizer="exact",
-            mistakes={
-                "e314ad01f223d640": "The hyphen-minus (-) is plain ASCII.",
-                "2d22eb803df30559": "The colon (:) is plain ASCII.",
-            },
-        ),
-        tier="core",
-        notebook=NOTEBOOK,
-        section="§ 1 Raw text, bytes and encodings",
-        options=("’", "“", "”", "-", ":", "—", "é", "–"),
-        hints=("A character is ASCII when ord(ch) < 128; try a set comprehension over the text.",),
-    ),
-    Exercise(
-        "reading.published_utc",
-        "text",
-        "Core: when was the article published, in UTC? Answer in ISO 8601, e.g. 2020-01-31T09:30+00:00.",
-        ValueKey(
-            frozenset({"184c30a0f6969880"}),
-            normalizer="datetime_utc",
-            mistakes={
-                "41b8c18ef07c1322": "14:50 is Korea time (KST, UTC+9). Convert it to UTC.",
-                "2be046adbbdba9d7": "Korea is ahead of UTC, so subtract 9 hours instead of adding them.",
-            },
-        ),
-        tier="core",
-        notebook=NOTEBOOK,
-        section="§ 3 Dates and time zones",
-        hints=("Attach ZoneInfo('Asia/Seoul') to the stamp, then call .astimezone(timezone.utc).",),
-    ),
-    Exercise(
-        "reading.stamp_order",
-        "order",
-        "Core: put these publication stamps in order, from the earliest instant to the latest.",
-        PairsKey(
-            frozenset(
-                {
-                    "3dd67684526efe1b",
-                    "d1c581fd8a3a8ba6",
-                    "b10bdb6ed08e9c92",
-                    "7a96dd88506bdef0",
-                    "f91101170ddd25f6",
-                    "ba102d16d0f86e37",
-                }
-            ),
-            size=6,
-        ),
-        tier="core",
-        notebook=NOTEBOOK,
-        section="§ 3 Dates and time zones",
-        options=(
-            "2021-08-23T06:00Z",
-            "Aug. 23, 2021 - 14:50 KST (UTC+9)",
-            "2021-08-23T05:00+00:00",
-            "Aug. 22, 2021 - 11:00 p.m. EDT (UTC-4)",
-        ),
-        hints=("Convert every stamp to UTC first; a stamp on Aug. 22 can still be later than one on Aug. 23.",),
     ),
     Exercise(
         "reading.glued_byline",
@@ -217,34 +169,134 @@ EXERCISES = (
             "Strip spaces and the colon from the stamp; cut it at 'Updated' if that appears.",
         ),
     ),
+    # § 3 Dates and time zones
     Exercise(
-        "reading.stamp_match",
-        "match",
-        "Challenge: these stamps come from Korean papers with other header layouts; all are Korea time. "
-        "Match each to its instant in UTC.",
+        "reading.published_date",
+        "date",
+        "Warm-up: on which calendar date, in Korea, was the article published?",
+        ValueKey(
+            frozenset({"dda6cecb81d8669e"}),
+            normalizer="date",
+            mistakes={"2f1243c9c23e251a": "That is a date one day earlier; the stamp is already in Korea time."},
+        ),
+        tier="warm-up",
+        notebook=NOTEBOOK,
+        section="§ 3 Dates and time zones",
+        hints=("The stamp after 'Published :' gives month, day and year.",),
+    ),
+    Exercise(
+        "reading.published_utc",
+        "text",
+        "Core: when was the article published, in UTC? Answer in ISO 8601 ending in +00:00 or Z, e.g. "
+        "2020-01-31T09:30+00:00: a time with another offset, or with none, answers another question.",
+        ValueKey(
+            frozenset({"184c30a0f6969880"}),
+            normalizer="utc_instant",
+            mistakes={
+                "41b8c18ef07c1322": "14:50 is Korea time (KST, UTC+9), only marked as UTC here. Convert it to UTC.",
+                "2be046adbbdba9d7": "Korea is ahead of UTC, so subtract 9 hours instead of adding them.",
+            },
+        ),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 3 Dates and time zones",
+        hints=("The stamp is Korea time (KST, UTC+9): attach ZoneInfo('Asia/Seoul'), convert with "
+               ".astimezone(timezone.utc), and write the result with +00:00.",),
+    ),
+    Exercise(
+        "reading.stamp_order",
+        "order",
+        "Core: papers in four time zones printed these stamps on the night after the envoys met. Put them in "
+        "order, from the earliest instant to the latest. Scored by pairs: each pair of stamps in the right "
+        "order earns one sixth.",
+        # The stamps are chosen so that the conversion to UTC decides every pair: the order of the printed
+        # dates and clocks gets all six pairs wrong (tests/test_reading.py checks it), so skipping the
+        # conversion scores 0, and each pair a learner converts right earns its sixth.
         PairsKey(
-            frozenset({"7a1a6ed24dc12701", "65d11370813605c1", "9a91f215fee64375", "92e3ce97baf4f33f"}),
-            size=4,
+            frozenset(
+                {
+                    "791caba9f3f6121e",
+                    "4083e6e5e3c8bf89",
+                    "f3c48f8c957b2d7b",
+                    "46fd4ff5e441ce80",
+                    "b48dc17821524d5f",
+                    "aa3e5d4a4336ae23",
+                }
+            ),
+            size=6,
+        ),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 3 Dates and time zones",
+        options=(
+            "2021-08-23T23:35Z",
+            "Aug. 23, 2021 - 8:40 p.m. EDT (UTC-4)",
+            "2021-08-24T00:25+02:00",
+            "Aug. 24, 2021 - 06:10 KST (UTC+9)",
+        ),
+        hints=(
+            "Convert every stamp to UTC first (UTC = local time − offset): a stamp dated Aug. 24 can be earlier "
+            "than one dated Aug. 23.",
+            "Only the conversion decides these pairs, not the printed dates and clocks: a pair counts when its "
+            "two instants in UTC are in order.",
+        ),
+    ),
+    Exercise(
+        "reading.to_utc",
+        "code",
+        "Challenge (code): write to_utc(stamp, offset_hours) that returns the moment of a newspaper stamp in "
+        "UTC, as text of the form YYYY-MM-DDTHH:MM+00:00. Stamps are laid out like the Korea Herald's: the "
+        "month as news agencies write it (Jan., Feb., March, April, May, June, July, Aug., Sept., Oct., Nov., "
+        "Dec.), the day, the year, ' - ' and a 24-hour time whose hour may have one digit. offset_hours is how "
+        "far the paper's clock is ahead of UTC: 9 in Seoul, -4 in New York in summer, 5.5 in India.",
+        CodeKey(
+            "to_utc",
+            (
+                CodeCase(("Dec. 7, 2022 - 08:30", 9), "1b61381abdb00416", shown="2022-12-06T23:30+00:00"),
+                CodeCase(("July 14, 2021 - 9:05", -4), "411d384598daef89", shown="2021-07-14T13:05+00:00"),
+                CodeCase(("Jan. 1, 2023 - 03:15", 8), "e23fc0d96cc3de4a",
+                         about="early on Jan. 1, on a clock ahead of UTC: back into the previous year"),
+                CodeCase(("Sept. 3, 2021 - 21:40", -7), "813ac3600cb560b8",
+                         about="'Sept.', on a clock behind UTC: forward to the next day"),
+                CodeCase(("March 1, 2024 - 02:00", 5.5), "b5e850f80c79848d",
+                         about="a month written in full and a half-hour offset, back over a leap day"),
+                CodeCase(("May 9, 2022 - 7:05", 0), "c734fe5305bc4d52",
+                         about="a clock on UTC itself, a month with no full stop, a one-digit hour"),
+            ),
+            instructor_cases=stamp_cases,
         ),
         tier="challenge",
         notebook=NOTEBOOK,
-        section="§ 6 Where the tool gets it wrong",
-        items=(
-            "Published : Aug. 23, 2021 - 14:50",
-            "Updated : Sept. 3, 2021 - 18:40",
-            "Posted : June 30, 2020 - 9:05",
-            "Published : Jan 5, 2022 - 18:00",
+        section="§ 3 Dates and time zones",
+        template=_TO_UTC_TEMPLATE,
+        hints=(
+            "strptime's %b knows only three-letter months (Sep, Mar): turn the month word into a number "
+            "yourself, with a dict or by its first three letters.",
+            "timezone(timedelta(hours=offset_hours)) is a zone for any offset, half hours too; "
+            ".strftime('%Y-%m-%dT%H:%M+00:00') writes an aware UTC time in the asked form.",
         ),
-        options=(
-            "2020-06-29 21:05 UTC",
-            "2020-06-30 00:05 UTC",
-            "2021-08-23 05:50 UTC",
-            "2021-08-23 14:50 UTC",
-            "2021-09-03 09:40 UTC",
-            "2022-01-05 09:00 UTC",
-        ),
-        hints=("parse_stamp() from lessons.reading reads all of these; then convert with astimezone().",),
     ),
+    # § 4 Paragraphs
+    Exercise(
+        "reading.paragraphs",
+        "number",
+        "Warm-up: how many body paragraphs does the article have (not counting the headline and byline lines)?",
+        ValueKey(
+            frozenset({"d5316fa3113c8644"}),
+            normalizer="number",
+            mistakes={
+                "f7e8b74f23f13a5a": "17 is every line of the file: leave out the headline and the byline line.",
+                "d90e30489263bfd9": "One too many: the byline line is header, not body.",
+                "42af1cdb0c2e7cbe": "22 is the number of sentences; a paragraph here is one line.",
+                "2344f87fd1f8d585": "One too few: did you drop the last line, which has no newline after it?",
+            },
+        ),
+        tier="warm-up",
+        notebook=NOTEBOOK,
+        section="§ 4 Paragraphs",
+        hints=("In this file each body paragraph is one line, after the first two.",),
+    ),
+    # § 6 Where the tool gets it wrong
     Exercise(
         "reading.header_author",
         "text",
@@ -261,7 +313,7 @@ EXERCISES = (
         "reading.header_utc",
         "text",
         "Challenge: when was the article below first published? Give the moment in UTC as an ISO date-time "
-        "that ends in +00:00 or Z, e.g. 2021-08-23T05:50+00:00.",
+        "that ends in +00:00 or Z, e.g. 2021-01-31T09:30+00:00.",
         ValueKey(frozenset(), normalizer="utc_instant"),
         tier="challenge",
         notebook=NOTEBOOK,
@@ -271,5 +323,37 @@ EXERCISES = (
             "A stamp with no zone on a Korean site is Korea time, +09:00; 'ET' in summer is EDT, −04:00.",
         ),
         variants=_HEADER_UTC,
+    ),
+    Exercise(
+        "reading.stamp_match",
+        "match",
+        "Challenge: these stamps come from Korean papers with other header layouts. None names its zone, so "
+        "all are Korea time (UTC+9). Match each to its instant in UTC.",
+        PairsKey(
+            frozenset({"65d11370813605c1", "c3c9b767f30e5d05", "9f1ebdfcca407672", "9a91f215fee64375"}),
+            size=4,
+        ),
+        tier="challenge",
+        notebook=NOTEBOOK,
+        section="§ 6 Where the tool gets it wrong",
+        items=(
+            "Updated : Sept. 3, 2021 - 18:40",
+            "Posted : 2021.12.01 07:45",
+            "Published : Jan. 1, 2022 - 8:05 a.m.",
+            "Posted : June 30, 2020 - 9:05",
+        ),
+        options=(
+            "2020-06-30 00:05 UTC",
+            "2021-09-03 09:40 UTC",
+            "2021-11-30 22:45 UTC",
+            "2021-12-01 07:45 UTC",
+            "2021-12-31 23:05 UTC",
+            "2022-01-01 17:05 UTC",
+        ),
+        hints=(
+            "parse_stamp() from lessons.reading reads all of these, labels included; then convert with "
+            ".astimezone(timezone.utc).",
+            "Near midnight the date in UTC is not the printed one; near New Year, not even the year.",
+        ),
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lessons.course.checks import Exercise
 from lessons.course.exercises._instructor import sentence_cases
+from lessons.course.exercises._tokenizing_cases import count_words_cases
 from lessons.course.keys import CodeCase, CodeKey, SetKey, ValueKey
 from lessons.course.variants import Variant
 
@@ -15,6 +16,41 @@ _SPLITTER_TEMPLATE = '''def split_sentences(text):
     # your code here
     return sentences
 '''
+
+_COUNT_TEMPLATE = '''def count_words(text, stopwords):
+    """Count the content words of a news text; return a dict {word: count}.
+
+    A word is a run of letters (str.isalpha: é and ü are letters), with a single hyphen or
+    apostrophe (' or ’) allowed between two letters: inter-Korean, Kyu-duk, don’t.
+    Digits and punctuation are not words. Then, word by word:
+      1. treat the curly apostrophe ’ as a straight one ';
+      2. cut a possessive 's off the end (Korea’s counts as Korea);
+      3. keep a word of two or more letters, all capitals, as it is (US, DPRK: an acronym);
+         lower-case every other word;
+      4. drop the word if it is in stopwords (a list of lower-case words), unless it is an acronym.
+    """
+    counts = {}
+    # your code here
+    return counts
+'''
+
+_NAIVE_COUNT = (
+    "That is what counting the words as str.split() cuts them gives: a word followed by a comma, a full "
+    "stop or ’s is counted as another word."
+)
+_STOPWORD = "That is a stopword: the question counts content words only."
+
+# Variants: paragraphs written for this course (lessons/data/passages/words), one per learner; no gold anywhere.
+_PASSAGE_TOP_WORD = (
+    Variant('words/w01.txt', ValueKey(frozenset({'9921bf27f53a2e77'}), normalizer="text", mistakes={'603ecde89c48b6fc': _NAIVE_COUNT, '8f5e689cceab36b5': _STOPWORD})),
+    Variant('words/w02.txt', ValueKey(frozenset({'b1a247e9bfaa85d4'}), normalizer="text", mistakes={'1d652eddfd30b449': _NAIVE_COUNT, 'd885d7d14fa741eb': _STOPWORD})),
+    Variant('words/w03.txt', ValueKey(frozenset({'aa01d7f6eab1b7ca'}), normalizer="text", mistakes={'e7a5d64a947be69d': _NAIVE_COUNT, '37482a9fe0fed020': _STOPWORD})),
+    Variant('words/w04.txt', ValueKey(frozenset({'8539322a2d802c76'}), normalizer="text", mistakes={'3cee35fd4e15734f': _NAIVE_COUNT, 'f10b4c5b9a352404': _STOPWORD})),
+    Variant('words/w05.txt', ValueKey(frozenset({'6700fb5290a5f3d2'}), normalizer="text", mistakes={'ce7ddfd03a03b72c': _NAIVE_COUNT, 'be2b631644d67d23': _STOPWORD})),
+    Variant('words/w06.txt', ValueKey(frozenset({'db208f2b67b175ad'}), normalizer="text", mistakes={'047f8aebb9c68287': _NAIVE_COUNT, 'a9fab42a5b71d315': _STOPWORD})),
+    Variant('words/w07.txt', ValueKey(frozenset({'2f88aa84993d6a68'}), normalizer="text", mistakes={'523ffcb1384ae1f0': _NAIVE_COUNT, '94680990f64135aa': _STOPWORD})),
+    Variant('words/w08.txt', ValueKey(frozenset({'7327164603fc24bd'}), normalizer="text", mistakes={'bbad9e4a7d7a1e3d': _NAIVE_COUNT, '700b58ca94846673': _STOPWORD})),
+)
 
 # Variants: paragraphs written for this exercise (lessons/data/passages/paragraphs), one per learner.
 _PASSAGE_SENTENCES = (
@@ -29,6 +65,27 @@ _PASSAGE_SENTENCES = (
 )
 
 EXERCISES = (
+    Exercise(
+        "tokenizing.regex_split",
+        "number",
+        "Warm-up: how many pieces does re.split(r\"(?<=[.!?])\\s+\", text) return for text = "
+        "'Kim arrived on Aug. 22 for talks with Dr. Lee. “We are ready.” Talks end Thursday.'? "
+        "Work it out by reading the pattern, then run it to check.",
+        ValueKey(
+            frozenset({"d740b4d713026b04"}),
+            normalizer="number",
+            mistakes={
+                "b6a6adfc9126ac2f": "That is how many sentences a reader counts; the question asks what the pattern "
+                "does. It cuts wherever . ! or ? is followed by whitespace, after an abbreviation too.",
+                "6ac827453d68a573": "One too many: the lookbehind checks only the one character before the space, "
+                "and after a closing quotation mark that character is ”, not a full stop.",
+            },
+        ),
+        tier="warm-up",
+        notebook=NOTEBOOK,
+        section="§ 1 Splitting sentences by hand",
+        hints=("Mark every place where . ! or ? is directly followed by a space; each one is a cut.",),
+    ),
     Exercise(
         "tokenizing.sentence_count",
         "number",
@@ -105,9 +162,81 @@ EXERCISES = (
         ),
         tier="core",
         notebook=NOTEBOOK,
-        section="§ 5 Frequencies and concordance",
+        section="§ 5 Frequencies",
         options=("the", "to", "of", "in", "and", "for", "korea", "north", "US", "said"),
         hints=("top_words(article.body, top=6, drop_stopwords=False) lists the counts.",),
+    ),
+    Exercise(
+        "tokenizing.passage_top_word",
+        "text",
+        "Core: which content word occurs most often in the passage below? Count as the course does: case "
+        "folded, ’s split off, punctuation and stopwords removed. Type the word.",
+        ValueKey(frozenset(), normalizer="text"),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 5 Frequencies",
+        hints=(
+            "Paste the passage into a string and call top_words(passage, top=3); then read the passage for "
+            "every form of the word it names (a capital, a comma, ’s).",
+        ),
+        variants=_PASSAGE_TOP_WORD,
+    ),
+    Exercise(
+        "tokenizing.count_words",
+        "code",
+        "Challenge (code): write count_words(text, stopwords), which counts the content words of a news text "
+        "by the rules in its docstring: curly and straight apostrophes alike, possessive ’s cut off, acronyms "
+        "kept in capitals, stopwords dropped, numbers left out.",
+        CodeKey(
+            "count_words",
+            (
+                CodeCase(("The envoy met the envoy’s team.", ["the"]), "b3f96881ccdb98c8",
+                         shown={"envoy": 2, "met": 1, "team": 1}),  # fmt: skip
+                CodeCase(("US troops and us: 3,000 troops.", ["and", "us"]), "82aab79d68752cd7",
+                         shown={"US": 1, "troops": 2}),  # fmt: skip
+                CodeCase(("Korea's envoy and Korea’s envoy met in Korea.", ["and", "in"]), "1534d23b283dd67f",
+                         about="straight and curly possessives"),  # fmt: skip
+                CodeCase(("Inter-Korean talks stalled; inter-Korean ties, Noh Kyu-duk said, will wait.", ["will"]),
+                         "4309f81bf5385316", about="hyphenated words stay whole"),  # fmt: skip
+                CodeCase(("The talks cost $85 million in 2021, and 3,000 troops joined.", ["the", "in", "and"]),
+                         "975d0a8ecd4de338", about="numbers are not words"),  # fmt: skip
+                CodeCase(("May talks resume in May? The WHO may say so. I know.", ["may", "the", "who", "i", "so", "in"]),
+                         "c87a67b1a6adfd68", about="stopwords in any case; an acronym is never one"),  # fmt: skip
+                CodeCase(("“Drills,” he said. Drills resume Monday.", ["he"]), "c2515a98a93c1ad3",
+                         about="quotation marks, commas and a capital at the start of a sentence"),  # fmt: skip
+            ),
+            instructor_cases=count_words_cases,
+        ),
+        tier="challenge",
+        notebook=NOTEBOOK,
+        section="§ 5 Frequencies",
+        template=_COUNT_TEMPLATE,
+        hints=(
+            "Cutting at spaces leaves commas, quotation marks and ’s glued to the words: find the words with "
+            "a pattern instead (in a pattern, [^\\W\\d_] is one letter, accented letters included).",
+            "Fold ’ to ' before you look for a final 's, and test for an acronym before you lower-case.",
+        ),
+    ),
+    Exercise(
+        "tokenizing.the_north",
+        "number",
+        "Core: read every use of the word north in the course article with a concordance. In how many of them "
+        "does “the North” stand on its own for North Korea, not as part of the name North Korea or North Korean?",
+        ValueKey(
+            frozenset({"708b9d2b714e52e2"}),
+            normalizer="number",
+            mistakes={
+                "bdb2bd134fd9ea5c": "That counts every north: read each line and leave out North Korea and "
+                "North Korean.",
+                "8fcbf63b07646e34": "That is how many times north is part of the name; the question asks for the "
+                "other uses.",
+            },
+        ),
+        tier="core",
+        notebook=NOTEBOOK,
+        section="§ 6 Concordance",
+        hints=("keyword_in_context(body, 'north') or nltk.Text(tokens).concordance('north') lists them; "
+               "look at the word to the right of each.",),  # fmt: skip
     ),
     Exercise(
         "tokenizing.collocation",
@@ -121,9 +250,12 @@ EXERCISES = (
         ),
         tier="core",
         notebook=NOTEBOOK,
-        section="§ 6 Collocations and dispersion",
+        section="§ 7 Collocations and dispersion",
         options=("military drills", "inter-korean ties", "hostile intent", "humanitarian aid", "north korea"),
-        hints=("collocations(article.body, measure='likelihood') sorts pairs by score.",),
+        hints=(
+            "collocations(article.body, measure='likelihood') sorts pairs by score; with NLTK, score the "
+            "finder's pairs with BigramAssocMeasures.likelihood_ratio after the same filters.",
+        ),
     ),
     Exercise(
         "tokenizing.splitter",
@@ -156,7 +288,7 @@ EXERCISES = (
         ),
         tier="challenge",
         notebook=NOTEBOOK,
-        section="§ 7 Where the tool gets it wrong",
+        section="§ 8 Where the tool gets it wrong",
         template=_SPLITTER_TEMPLATE,
         hints=(
             "Split after . ? ! (and a closing quote, if one follows) when a space and a capital or an "
@@ -172,7 +304,7 @@ EXERCISES = (
         ValueKey(frozenset(), normalizer="number"),
         tier="challenge",
         notebook=NOTEBOOK,
-        section="§ 7 Where the tool gets it wrong",
+        section="§ 8 Where the tool gets it wrong",
         hints=("Run sentences() on it, then read every break it makes and every place it did not break.",),
         variants=_PASSAGE_SENTENCES,
     ),
