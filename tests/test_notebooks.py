@@ -91,24 +91,73 @@ def test_every_figure_is_followed_by_a_text_description(path: Path) -> None:
     assert figures >= (0 if path.name == "00_start.ipynb" else 1), "every lesson has at least one figure"
 
 
+_EXECUTED: dict[str, tuple[nbformat.NotebookNode, Path]] = {}
+
+
+def _execute(path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[nbformat.NotebookNode, Path]:
+    """The notebook run top to bottom in a copy of the course (once per test session), and the copy's root."""
+    if path.name not in _EXECUTED:
+        root = tmp_path_factory.mktemp(path.stem)
+        shutil.copytree(DATA_DIR, root / "data")  # the notebooks read ../data/
+        (root / "notebooks").mkdir()
+        copy = root / "notebooks" / path.name
+        shutil.copy(path, copy)
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("LESSONS_ANSWERS", str(root / "answers.json"))
+            env.setenv("MPLBACKEND", "Agg")
+            env.delenv("JUPYTERHUB_USER", raising=False)
+            nb = _read(copy)
+            client = NotebookClient(nb, timeout=CELL_TIMEOUT_S, kernel_name="python3",
+                                    resources={"metadata": {"path": str(copy.parent)}})  # fmt: skip
+            started = time.perf_counter()
+            client.execute()
+            print(f"{path.name}: executed in {time.perf_counter() - started:.1f} s")
+        _EXECUTED[path.name] = (nb, root)
+    return _EXECUTED[path.name]
+
+
+def _shown(cell: nbformat.NotebookNode) -> str:
+    """Everything a learner sees printed under a code cell (text, plain and HTML outputs)."""
+    parts = []
+    for output in cell.get("outputs", []):
+        parts.append(output.get("text", ""))
+        data = output.get("data", {})
+        parts += [data.get("text/plain", ""), data.get("text/html", "")]
+    return "".join(p if isinstance(p, str) else "".join(p) for p in parts)
+
+
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A copy, so that running never touches the repo; the notebooks read ../data/.
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    (tmp_path / "notebooks").mkdir()
-    copy = tmp_path / "notebooks" / path.name
-    shutil.copy(path, copy)
-    monkeypatch.setenv("LESSONS_ANSWERS", str(tmp_path / "answers.json"))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    nb = _read(copy)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT_S, kernel_name="python3",
-                            resources={"metadata": {"path": str(copy.parent)}})  # fmt: skip
-    started = time.perf_counter()
-    client.execute()
-    print(f"{path.name}: executed in {time.perf_counter() - started:.1f} s")
+def test_notebook_runs_top_to_bottom(path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    nb, root = _execute(path, tmp_path_factory)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
-    shown = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    shown = "".join(_shown(c) for c in nb.cells if c.cell_type == "code")
     assert "Traceback" not in shown
-    assert not (tmp_path / "answers.json").exists(), "running the notebook must not write answers by itself"
+    assert not (root / "answers.json").exists(), "running the notebook must not write answers by itself"
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_core_or_challenge_answer_is_printed_above_its_question(
+    path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import solutions
+
+    nb, _root = _execute(path, tmp_path_factory)
+    answers = solutions.reference_answers("notebook.reader")
+    above, leaks = "", []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for match in EXERCISE_CALL.finditer(cell.source):
+            ex = EXERCISES[match.group("id")]
+            answer = answers.get(ex.id)
+            # Warm-ups may ask about what the lesson shows; variants are not shown without a learner id; a
+            # choice's options are words of the article, printed in many places for other reasons.
+            if ex.tier == "warm-up" or ex.variants or ex.kind not in ("text", "date"):
+                continue
+            if isinstance(answer, str) and len(answer.strip()) >= 4 and answer.strip() in above:
+                leaks.append((index, ex.id, answer))
+        above += _shown(cell)
+    assert leaks == [], "an answer is printed above its question"
