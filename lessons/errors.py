@@ -74,6 +74,10 @@ class AnswerFormatError(LessonsError):
     """A learner's answer has the wrong shape for its exercise."""
 
 
+class AskedFormError(AnswerFormatError):
+    """A well-formed answer in another form than the question asks for (a time not in UTC): 'not yet'."""
+
+
 class TokenizingError(LessonsError):
     """A tokenizing or exploring helper was called with something it cannot work on."""
 

@@ -75,9 +75,7 @@ def variant_candidates(ex: Exercise, passage: str) -> list[Any]:
     if normalizer == "number":
         return list(range(0, 60))
     if normalizer == "utc_instant":
-        line = next(ln for ln in passage.splitlines() if "Published" in ln)
-        month, day, year = re.search(r"Published\s*:\s*([A-Za-z]+)\.? (\d+), (\d{4})", line).groups()  # type: ignore[union-attr]
-        start = datetime(int(year), _MONTHS.index(month[:3].lower()) + 1, int(day)) - timedelta(days=1)
+        start = _printed_date(passage) - timedelta(days=1)
         return [(start + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%MZ") for m in range(3 * 24 * 60)]
     if ex.id == "tokenizing.passage_top_word":  # a word of the passage, as the course normalizes it
         from lessons.tokenizing import normalize
@@ -86,6 +84,20 @@ def variant_candidates(ex: Exercise, passage: str) -> list[Any]:
     byline = next(ln for ln in passage.splitlines() if ln.startswith("By "))[3:].split("Published")[0]
     words = byline.replace(",", " ,").split()
     return [" ".join(words[:n]).replace(" ,", ",") for n in range(1, len(words) + 1)]
+
+
+def _printed_date(passage: str) -> datetime:
+    """The publication date printed in a header: "Aug. 23, 2021", "3 Jul 2023", "27/01/2024" (day first)."""
+    line = next(ln for ln in passage.splitlines() if "Published" in ln)
+    month = r"([A-Z][a-z]+)\.?"
+    if found := re.search(month + r" (\d{1,2}), (\d{4})", line):
+        name, day, year = found.groups()
+    elif found := re.search(r"(\d{1,2}) " + month + r" (\d{4})", line):
+        day, name, year = found.groups()
+    else:
+        day, number, year = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", line).groups()  # type: ignore[union-attr]
+        return datetime(int(year), int(number), int(day))
+    return datetime(int(year), _MONTHS.index(name[:3].lower()) + 1, int(day))
 
 
 def variant_answer(ex: Exercise, learner: str) -> Any:

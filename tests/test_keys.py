@@ -77,7 +77,9 @@ def test_in_utc_means_the_answer_says_utc(variant_answer: Any) -> None:
     right = variant_answer(ex, "ada.lovelace")
     grader = Grader(learner="ada.lovelace")
     assert ex.check(right.replace("Z", "+00:00"), grader).passed
-    assert ex.check(right.removesuffix("Z"), grader).status == "could not be read"  # no zone: not "in UTC"
+    no_zone = ex.check(right.removesuffix("Z"), grader)  # well formed, but not "in UTC": not yet, and why
+    assert no_zone.status == "not yet" and "+00:00 or Z" in " ".join(no_zone.hints)
+    assert ex.check("the morning of the 23rd", grader).status == "could not be read"
 
 
 # --- Instructor cases ---------------------------------------------------------------------------
@@ -253,3 +255,25 @@ def test_a_folder_per_learner_is_graded_under_the_folder_s_name(tmp_path: Path, 
     [row] = book.rows
     assert (row.file, row.learner, row.id_check) == ("ada/answers.json", "ada", "same")
     assert next(g for g in row.grades if g.exercise.id == ex.id).result.passed
+
+
+@pytest.mark.parametrize("exercise_id", ["reading.header_utc", "tokenizing.passage_sentences"])
+def test_the_course_helper_gets_every_passage_of_a_challenge_pool_wrong(exercise_id: str, variant_answer: Any) -> None:
+    """A challenge about beating the tool: one helper call must not answer it on any learner's passage."""
+    from datetime import timezone
+
+    from lessons.reading import read_article
+    from lessons.tokenizing import sentences
+
+    ex = get_exercise(exercise_id)
+    owners = {ex.variant_for(w).passage: w for w in LEARNERS}  # type: ignore[union-attr]
+    assert len(owners) == len(ex.variants)
+    for passage, who in owners.items():
+        text, grader = ex.passage_for(who), Grader(learner=who)
+        if exercise_id == "reading.header_utc":
+            published = read_article(text).published
+            tool = published.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%MZ") if published else "no answer"
+        else:
+            tool = len(sentences(text))
+        assert not ex.check(tool, grader).passed, f"the helper answers {passage}"
+        assert ex.check(variant_answer(ex, who), grader).passed

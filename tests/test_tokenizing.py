@@ -845,3 +845,18 @@ def test_the_words_pool_is_the_exercises_pool() -> None:
 
     pool = [v.passage for v in get_exercise("tokenizing.passage_top_word").variants]
     assert pool == [f"words/{p.name}" for p in _WORDS_POOL] and len(pool) == 8
+
+
+def test_the_configured_punkt_of_section_2_does_not_pass_the_splitter_challenge() -> None:
+    from lessons.course.exercises import get_exercise
+
+    demo = (
+        "from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer\n\n"
+        "def split_sentences(text):\n"
+        "    params = PunktParameters()\n"
+        '    params.abbrev_types.update({"aug", "sept", "dr", "gen", "u.s", "p.m", "a.m"})\n'
+        '    params.sent_starters.update({"the", "but", "he", "she"})\n'
+        "    return PunktSentenceTokenizer(params).tokenize(text)\n"
+    )
+    result = get_exercise("tokenizing.splitter").check(demo)
+    assert not result.passed and "hidden case" in result.message + " ".join(result.hints)

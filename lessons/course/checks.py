@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from lessons.course import coderun
 from lessons.course.secret import derive
 from lessons.course.variants import Variant, choose_index, passage_text
-from lessons.errors import AnswerFormatError, one_line
+from lessons.errors import AnswerFormatError, AskedFormError, one_line
 from lessons.course.keys import (
     CodeKey,
     Key,
@@ -207,11 +207,27 @@ def _check_value(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Chec
         raise AnswerFormatError(f"pick one of the options, not {one_line(answer)}")
     if isinstance(answer, (list, dict)):
         raise AnswerFormatError(f"expected a single value, got {one_line(answer)}")
-    mine = digest(task.salt, answer, normalizer=key.normalizer)
+    try:
+        mine = digest(task.salt, answer, normalizer=key.normalizer)
+    except AskedFormError as err:  # well formed, but not what was asked (a time not in UTC): not yet
+        return _scored(0.0, f"Not quite: {one_line(answer)} is not in the form asked for.",
+                       [_form_hint(task, answer, err)])  # fmt: skip
     if mine in key.accepted:
         return _scored(1.0, f"Correct: {one_line(answer)}.")
+    if mine in key.partial:  # one of two authors, say: a part of the answer, counted as a part
+        return _scored(key.partial[mine], f"Partly right: {one_line(answer)} is part of the answer.", ex.hints)
     hint = key.mistakes.get(mine)
     return _scored(0.0, f"Not quite: {one_line(answer)} is not the answer.", [hint] if hint else ex.hints)
+
+
+def _form_hint(task: _Task, answer: Any, err: AskedFormError) -> str:
+    """The hint for an answer in the wrong form: the targeted one if, read leniently, it is a known mistake."""
+    key = task.key
+    assert isinstance(key, ValueKey)
+    lenient = digest(task.salt, answer, normalizer="datetime_utc")  # a zone-less time read as UTC
+    if lenient in key.accepted:
+        return "That is the right moment, written in another zone: give it in UTC, ending in +00:00 or Z."
+    return key.mistakes.get(lenient, f"{str(err)[0].upper()}{str(err)[1:]}.")
 
 
 def set_score(hits: int, extras: int, key_size: int, other_options: int | None) -> float:
@@ -255,12 +271,9 @@ def _check_match(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Chec
     assert isinstance(key, PairsKey)
     if not isinstance(answer, Mapping):
         raise AnswerFormatError(f"expected one answer per item, got {one_line(answer)}")
-    wrong = [i for i in ex.items if pair_digest(task.salt, i, str(answer.get(i) or "")) not in key.pairs]
-    right = len(ex.items) - len(wrong)
-    message = f"{right} of {len(ex.items)} matched"
-    if wrong:
-        message += "; look again at " + ", ".join(one_line(w, 40) for w in wrong)
-    return _scored(right / key.size, message + ".")
+    right = sum(pair_digest(task.salt, i, str(answer.get(i) or "")) in key.pairs for i in ex.items)
+    # A count, not the items: naming the wrong ones would let a learner cycle the options until it fits.
+    return _scored(right / key.size, f"{right} of {len(ex.items)} matched.")
 
 
 def _check_order(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
@@ -342,8 +355,10 @@ def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Check
             how = f"raised {outcome.error.split(':')[0]}" if not outcome.ok else "returned something else"
             kind = "an instructor case" if case.instructor else "a hidden case"
             notes.append(f"{kind} ({case.about or 'not shown'}) failed: it {how}")
-    message = f"{passed} of {len(cases)} cases passed{said}"
-    return _scored(passed / len(cases), message + (". " + notes[0] if notes else "."), notes[1:3])
+    # Each note a sentence of its own (a call keeps its function's name as written).
+    notes = [(note[0].upper() + note[1:] if note.startswith(("a ", "an ")) else note) + "." for note in notes]
+    message = f"{passed} of {len(cases)} cases passed{said}."
+    return _scored(passed / len(cases), " ".join([message, *notes[:1]]), notes[1:3])
 
 
 _CHECKERS = {

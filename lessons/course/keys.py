@@ -26,7 +26,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Literal
 from collections.abc import Callable, Mapping
 
-from lessons.errors import AnswerFormatError, one_line
+from lessons.errors import AnswerFormatError, AskedFormError, one_line
 
 Normalizer = Literal["text", "number", "datetime_utc", "utc_instant", "date", "exact"]
 
@@ -103,12 +103,13 @@ def normalize_utc_instant(value: object) -> str:
     >>> normalize_utc_instant("2021-08-23T14:50+09:00")
     Traceback (most recent call last):
     ...
-    lessons.errors.AnswerFormatError: the question asks for UTC: end the time with +00:00 or Z, not '2021-08-23T14:50+09:00'
+    lessons.errors.AskedFormError: the question asks for UTC: convert the time, and end it with +00:00 or Z
     """
     text = str(value).strip()
+    moment = normalize_datetime_utc(text)  # a time that cannot be read at all is "could not be read"
     if not re.search(r"(Z|[+-]00:?00)$", text, flags=re.IGNORECASE):
-        raise AnswerFormatError(f"the question asks for UTC: end the time with +00:00 or Z, not {one_line(value)}")
-    return normalize_datetime_utc(text)
+        raise AskedFormError("the question asks for UTC: convert the time, and end it with +00:00 or Z")
+    return moment
 
 
 def normalize_date(value: object) -> str:
@@ -168,6 +169,7 @@ class ValueKey:
     accepted: frozenset[str]
     normalizer: Normalizer = "text"
     mistakes: Mapping[str, str] = field(default_factory=dict)  # digest of a wrong answer -> hint
+    partial: Mapping[str, float] = field(default_factory=dict)  # digest of a part of the answer -> its score
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,623 @@
+"""Lesson 3, quoting: who is named — person names, the phrase that names a speaker, and who "Kim" or "she" is.
+
+News names a person in full once ("Sen. Ana Ruiz, chair of the panel,"), then by surname ("Ruiz said") or
+pronoun ("she said"). This module finds the names in a text (:func:`find_mentions`), reads the phrase that
+names a speaker before or after a speech verb (:func:`speaker_before`, :func:`speaker_after`) and resolves a
+surname or pronoun to a full-name mention (:func:`resolve`). When the text does not decide, it keeps the name
+as written instead of guessing.
+
+>>> person_name("Sen. Ana Ruiz, chair of the energy committee")
+'Ana Ruiz'
+>>> family_name("Min Ji-hoon"), family_name("Ana Ruiz"), family_name("Tom Delgado-Ruiz")
+('Min', 'Ruiz', 'Delgado-Ruiz')
+>>> text = "Gov. Ana Ruiz met Pat Lee on Monday. Ruiz said the talks went well."
+>>> resolve("Ruiz", find_mentions(text), at=text.index("Ruiz said")).name
+'Ana Ruiz'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from lessons.constants import (
+    ABBREVIATIONS, AFTER_TIME_WORDS, COMPASS_WORDS, CUE_ADVERBS, CUE_VERBS, DETERMINERS, DOCUMENT_NOUNS,
+    EAST_ASIAN_FAMILY_NAMES, GENDERED_TITLES, GOVERNMENT_PLACES, INDEFINITE_DETERMINERS, INSTITUTION_HEADS,
+    INSTITUTION_NOUNS, IRREGULAR_PAST_VERBS, LEGAL_SUFFIXES, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES,
+    ORGANIZATION_WORDS, PERSON_NOUNS, PLACE_WORDS, PREPOSITIONS, ROLE_MODIFIERS, SENTENCE_STARTERS,
+    SPEAKER_PRONOUNS, SUBORDINATORS,
+)
+
+__all__ = [
+    "Mention", "Resolution", "SpeakerPhrase", "described", "family_name", "find_mentions", "is_institution",
+    "person_name", "resolve", "resolve_pronoun", "speaker_after", "speaker_before",
+]
+
+Kind = Literal["person", "institution", "unknown"]
+Form = Literal["name", "pronoun", "unnamed", "inherit"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalized name in the text, without its title: ``text[start:end] == mention.text``."""
+
+    text: str
+    start: int
+    end: int
+    kind: Kind  # person, institution (also a capital standing for its government), or unknown (one word)
+    title: str = ""  # "Deputy Foreign Minister", "Dr."
+    role: str = ""  # the words around it that say who it is: "chief nuclear envoy", "the US envoy"
+    possessive: bool = False  # "Kim Jong-un’s offer": never a speaker candidate
+    subject: bool = False  # the subject of its clause ("Noh said", "Sung Kim, the envoy, held talks")
+    gender: str | None = None  # "m" or "f" when a title or role says so
+
+
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """The words that name a speaker next to a speech verb: a name, a pronoun or an unnamed description."""
+
+    text: str
+    start: int
+    end: int
+    form: Form  # "inherit": the verb has no subject of its own ("… and warned"), it takes the one before
+    title: str = ""
+    definite: bool = False  # "the spokesperson", "Seoul’s chief negotiator": someone named elsewhere
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Who a speaker phrase means; ``start``/``end`` locate ``name`` in the text (None when not written)."""
+
+    name: str
+    start: int | None
+    end: int | None
+    how: str  # "full name", "surname", "title", "last speaker", "pronoun", "as written", …
+
+
+class _Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w’'‐-]*\w)?(?:(?<=s)[’'](?!\w))?\.?|[^\w\s]")
+_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]*-[a-z]+")
+_STARTERS = SENTENCE_STARTERS | AFTER_TIME_WORDS | {"said", "says", "asked"}
+_VERBISH = CUE_VERBS | CUE_ADVERBS | IRREGULAR_PAST_VERBS | {"is", "are", "was", "were", "be", "been", "to"}
+_PRONOUNS = frozenset(SPEAKER_PRONOUNS) | {"you", "me", "him", "her", "us", "them"}
+_KEEP_PERIOD = ABBREVIATIONS | NAME_TITLES | NAME_SUFFIXES
+_NO_SUBJECT_AFTER = PREPOSITIONS | _VERBISH | _PRONOUNS
+_NOT_A_VERB = PREPOSITIONS | DETERMINERS | SUBORDINATORS
+_ROLE_HEADS = PERSON_NOUNS | NAME_TITLES
+_ROLE_WORDS = _ROLE_HEADS | ROLE_MODIFIERS
+_ROLE_STOPS = PREPOSITIONS | SUBORDINATORS | _VERBISH | DETERMINERS
+_PHRASE_STOPS = PREPOSITIONS | SUBORDINATORS | _VERBISH
+_HEADS = PERSON_NOUNS | INSTITUTION_NOUNS
+_CLAUSE_OPENERS = SUBORDINATORS - {"and", "or"} | CUE_VERBS  # "which Pyongyang", "Odile said her brother"
+_NOT_PERSONS = ORGANIZATION_WORDS | PLACE_WORDS | GOVERNMENT_PLACES
+_REACH = 40  # tokens a clause or an inserted clause is followed for (keeps the cost linear)
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased, without a final period or possessive: "Sen." → "sen", "Korea’s" → "korea"."""
+    return _POSSESSIVE.sub("", word).rstrip(".").lower()
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
+    """Words and punctuation of ``text[start:end]``; a sentence's final period is cut off a word."""
+    result = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word, first = match.group(), match.start()
+        if (len(word) > 2 and word.endswith(".") and word.count(".") == 1
+                and _bare(word) not in _KEEP_PERIOD):
+            result += [_Tok(word[:-1], first, match.end() - 1), _Tok(".", match.end() - 1, match.end())]
+        else:
+            result.append(_Tok(word, first, match.end()))
+    return result
+
+
+def _capitalized(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_word(tok: _Tok) -> bool:
+    return tok.text[:1].isalnum()
+
+
+def _run_end(toks: Sequence[_Tok], i: int, text: str) -> int:
+    """The index after the run of capitalized words (with particles and initials) that starts at ``i``."""
+    j = i + 1
+    while j < len(toks) and text[toks[j - 1].end:toks[j].start] == " " and not _POSSESSIVE.search(toks[j - 1].text):
+        nxt = toks[j]
+        if _capitalized(nxt) or (nxt.text in NAME_PARTICLES and j + 1 < len(toks) and _capitalized(toks[j + 1])):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _split_title(words: Sequence[str]) -> int:
+    """How many of ``words`` are a title before the name: "Deputy Foreign Minister Igor Morgulov" → 3."""
+    last = -1
+    for k, word in enumerate(words[:-1]):
+        if _bare(word) in NAME_TITLES or _bare(word) in PERSON_NOUNS:  # "Analyst Paul Moss"
+            last = k
+    return last + 1
+
+
+def person_name(phrase: str) -> str:
+    """A name without its title and appositive: "Dr. Min Ji-hoon, who …" → "Min Ji-hoon".
+
+    >>> person_name("Deputy Foreign Minister Igor Morgulov"), person_name("Judge Harold P. Quinn Jr.")
+    ('Igor Morgulov', 'Harold P. Quinn Jr.')
+    """
+    head = re.split(r",| (?:of|who|from|at)\b|\(", phrase, maxsplit=1)[0].split()
+    head = head[_split_title(head):]
+    return _POSSESSIVE.sub("", " ".join(head))
+
+
+def family_name(name: str) -> str:
+    """The family name: the first word before a Korean-style given name ("Noh Kyu-duk"), else the last."""
+    words = [w for w in name.split() if _bare(w) not in NAME_SUFFIXES and not re.fullmatch(r"[A-Z]\.", w)]
+    if not words:
+        return name
+    return words[0] if len(words) > 1 and _KOREAN_GIVEN.fullmatch(words[1]) else words[-1]
+
+
+def _family_names(name: str) -> tuple[str, str | None]:
+    """The family name, and a second reading for East Asian order without a hyphen ("Kim Yo Jong")."""
+    words = name.split()
+    other = words[0] if len(words) > 1 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES else None
+    return family_name(name), other
+
+
+def _kind(words: Sequence[str]) -> Kind:
+    text = " ".join(words)
+    if any(_KOREAN_GIVEN.fullmatch(w) for w in words):
+        return "person"  # "Min-seo Park", "Noh Kyu-duk"
+    parts = [_bare(p) for w in words for p in w.split("-")]
+    if _bare(text) in GOVERNMENT_PLACES or any(p in _NOT_PERSONS for p in parts):
+        return "institution"
+    if len(words) > 1 and parts[0] in COMPASS_WORDS:
+        return "institution"  # a place or a people: "North Korean", "South Jeolla"
+    if all(w.replace(".", "").isupper() and len(w) > 1 for w in words):
+        return "institution"  # an acronym: ROK, NEC
+    return "person" if len(words) > 1 else "unknown"
+
+
+def is_institution(name: str, mentions: Sequence[Mention] = ()) -> bool:
+    """True for an organization, an acronym or a capital standing for a government.
+
+    >>> is_institution("Pyongyang"), is_institution("Keystone Screening Inc."), is_institution("Ana Ruiz")
+    (True, True, False)
+    """
+    words = name.split()
+    if words and words[0].lower() in DETERMINERS:
+        return words[-1].lower() in INSTITUTION_NOUNS
+    return _kind(words) == "institution" or name in _index(mentions).institution_names
+
+
+def _clause_start(toks: Sequence[_Tok], i: int) -> int:
+    """The index where the clause holding token ``i`` begins (after punctuation or a subordinator)."""
+    k = i
+    while k > max(0, i - _REACH) and toks[k - 1].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–"} \
+            and toks[k - 1].text.lower() not in SUBORDINATORS:
+        k -= 1
+    return k
+
+
+def _skip_insertion(toks: Sequence[_Tok], j: int) -> tuple[int, bool]:
+    """After ", who …," or ", the chair of …," the index of what follows it, and whether a comma closed it.
+
+    ``(j, False)`` when no insertion starts at ``j``; an insertion that runs to the end of its sentence
+    stops at the sentence's final mark.
+    """
+    if j + 1 < len(toks) and toks[j].text == ",":
+        opener = toks[j + 1].text.lower()
+        if opener in {"who", "which", "whose"} | DETERMINERS or opener[:1].isdigit():
+            k = j + 1
+            while k < min(len(toks), j + _REACH) and toks[k].text not in {",", ".", ";", "?", "!", "“", "”", '"'}:
+                k += 1
+            return (k + 1, True) if k < len(toks) and toks[k].text == "," else (k, False)
+    return j, False
+
+
+def _is_subject(toks: Sequence[_Tok], i: int, j: int) -> bool:
+    """True when the run ``toks[i:j]`` heads its clause and a verb follows it."""
+    before = toks[_clause_start(toks, i):i]
+    if any(t.text.lower() in _NO_SUBJECT_AFTER or t.text.lower().endswith("ed") and t.text != "named"
+           for t in before):
+        return False
+    k = j
+    while k + 1 < len(toks) and toks[k].text.lower() in {"of", "at", "from"}:  # "Lisa Moreno of the Fire Dept."
+        m = k + 1 + (toks[k + 1].text.lower() == "the")
+        if m >= len(toks) or not _capitalized(toks[m]):
+            break
+        k = m
+        while k < len(toks) and (_capitalized(toks[k]) or toks[k].text in {"(", ")"}):
+            k += 1
+    k = _skip_insertion(toks, k)[0]
+    if k + 1 < len(toks) and toks[k].text == "," and i > 0 and toks[i - 1].text == ",":
+        k += 1  # the end of an appositive: "Her lawyer, Ruth Adeyemi-Clarke of the TJA, said"
+    return k < len(toks) and toks[k].text[:1].islower() and toks[k].text.lower() not in \
+        _NOT_A_VERB
+
+
+def find_mentions(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Every capitalized name in ``text`` (persons, institutions, single words), outside the ``skip`` spans.
+
+    >>> [(m.text, m.kind, m.title, m.possessive) for m in find_mentions("Dr. Ana Ruiz met Kim Jong-un’s aide.")]
+    [('Ana Ruiz', 'person', 'Dr.', False), ('Kim Jong-un', 'person', '', True)]
+    """
+    toks, found, k = _tokens(text), [], 0
+    spans = sorted(skip)
+    i = 0
+    while i < len(toks):
+        if not _capitalized(toks[i]) or not _is_word(toks[i]):
+            i += 1
+            continue
+        j = _run_end(toks, i, text)
+        joins = ("of", "for") if _bare(toks[j - 1].text) in ORGANIZATION_WORDS else ()
+        while joins and j + 1 < len(toks) and toks[j].text in joins and _capitalized(toks[j + 1]) and \
+                text[toks[j].end:toks[j + 1].start] == " ":
+            j, joins = _run_end(toks, j + 1, text), (",", "and")  # "Ministry of Land, Infrastructure and Transport"
+        first = i
+        while first < j and _bare(toks[first].text) in _STARTERS:
+            first += 1
+        while k < len(spans) and spans[k][1] <= toks[i].start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] <= toks[i].start
+        if first < j and not inside:
+            found.append(_mention(text, toks, first, j))
+        i = j
+    institutions = {m.text for m in found if m.kind == "institution"}
+    prefixes = {" ".join(t.split()[:n]) for t in institutions for n in range(1, len(t.split()))}
+    return [m if m.kind == "institution" or m.text not in prefixes else
+            Mention(m.text, m.start, m.end, "institution", m.title, m.role, m.possessive, m.subject)
+            for m in found if m.text]
+
+
+def _mention(text: str, toks: Sequence[_Tok], i: int, j: int) -> Mention:
+    words = [t.text for t in toks[i:j]]
+    cut = _split_title(words)
+    if _kind([_POSSESSIVE.sub("", w) for w in words[cut:]]) == "institution":
+        cut = 0  # "Tenant Justice Alliance" is no Justice named Alliance
+    possessive = bool(_POSSESSIVE.search(words[-1]))
+    start, end = toks[i + cut].start, toks[j - 1].end
+    name = text[start:end]
+    if possessive:
+        name = _POSSESSIVE.sub("", name)
+        end = start + len(name)
+    name_words = name.split()
+    kind = _kind(name_words) if cut == 0 else "person"
+    k = i  # the role written before the name: "South Korea’s chief nuclear envoy Noh Kyu-duk"
+    if k > 1 and toks[k - 1].text == "," and _bare(toks[k - 2].text) in PERSON_NOUNS:
+        k -= 1  # "the spokesperson, Marisol Vega,"
+    if k > 0 and _bare(toks[k - 1].text) in _ROLE_HEADS:
+        while k > 0 and i - k < 6 and _is_word(toks[k - 1]) and toks[k - 1].text.lower() not in (
+                _ROLE_STOPS):
+            k -= 1
+    role = " ".join(w for w in [text[toks[k].start:toks[i].start].strip(" ,"), " ".join(words[:cut])] if w)
+    after, _ = _skip_insertion(toks, j)
+    if after > j:
+        role = f"{role} {text[toks[j + 1].start:toks[after - 1].start]}".replace(",", " ").strip()
+    gender = next((GENDERED_TITLES[w] for w in map(_bare, role.split()) if w in GENDERED_TITLES), None)
+    return Mention(name, start, end, kind, " ".join(words[:cut]), role, possessive,
+                   not possessive and _is_subject(toks, i, j), gender)
+
+
+# ---------------------------------------------------------------------------
+# the phrase that names a speaker
+# ---------------------------------------------------------------------------
+
+
+def _role_then_name(text: str, toks: Sequence[_Tok], k: int) -> SpeakerPhrase | None:
+    """The name after role words from token ``k``: "manager Gareth Pryce", "council member Luis Ortega"."""
+    start = k
+    while k < len(toks) and k - start < 4 and _bare(toks[k].text) in _ROLE_WORDS \
+            and not _capitalized(toks[k]):
+        k += 1
+    if start < k < len(toks) and _capitalized(toks[k]) and text[toks[k - 1].end:toks[k].start] == " ":
+        inner = _phrase_at(text, toks, k)
+        if inner is not None and inner.form == "name":
+            return inner
+    return None
+
+
+def _phrase_at(text: str, toks: Sequence[_Tok], i: int) -> SpeakerPhrase | None:
+    """The speaker phrase that starts at token ``i``: a name, a pronoun or "a senior official"."""
+    if i >= len(toks):
+        return None
+    tok, low = toks[i], toks[i].text.lower()
+    if low in SPEAKER_PRONOUNS:
+        return SpeakerPhrase(tok.text, tok.start, tok.end, "pronoun")
+    if _capitalized(tok) and low not in DETERMINERS and _bare(tok.text) not in _STARTERS:
+        j = _run_end(toks, i, text)
+        words = [t.text for t in toks[i:j]]
+        cut = _split_title(words)
+        if _POSSESSIVE.search(words[-1]) and j < len(toks) and toks[j].text.islower():
+            return _description(text, toks, i, definite=True)
+        inner = _role_then_name(text, toks, j)  # "Rivermouth manager Gareth Pryce", "US envoy Sung Kim"
+        if inner is not None:
+            return inner
+        if cut >= len(words) or _bare(words[cut]) in _STARTERS:
+            return None
+        return SpeakerPhrase(text[toks[i + cut].start:toks[j - 1].end], toks[i + cut].start, toks[j - 1].end,
+                             "name", " ".join(words[:cut]))
+    if low == "the" and i + 1 < len(toks) and _capitalized(toks[i + 1]):
+        inner = _phrase_at(text, toks, i + 1)  # "the Rev. Thomas Whitcomb Jr."
+        if inner is not None and inner.form == "name" and inner.title:
+            return inner
+    inner = _role_then_name(text, toks, i) if not _capitalized(tok) else None
+    if inner is not None:
+        return inner
+    if low in DETERMINERS or low in PERSON_NOUNS:
+        return _description(text, toks, i, definite=low in DETERMINERS - INDEFINITE_DETERMINERS)
+    return None
+
+
+def _description(text: str, toks: Sequence[_Tok], i: int, *, definite: bool) -> SpeakerPhrase | None:
+    """An unnamed speaker up to its head noun ("A senior official from …" → "A senior official").
+
+    An appositive name wins ("the spokesperson, Marisol Vega,"), and a document leads to its author
+    ("a memo Osei sent", "a statement from Dr. Helen Rourke").
+    """
+    head = None
+    for k in range(i, min(len(toks), i + 7)):
+        low = _bare(toks[k].text)
+        if k > i and (not _is_word(toks[k]) or low in _PHRASE_STOPS):
+            break
+        if low in _HEADS:
+            head = k
+    if head is None:
+        return None
+    nxt = head + 1
+    if nxt < len(toks) and _capitalized(toks[nxt]) and text[toks[head].end:toks[nxt].start] == " " \
+            and toks[head].text.lower() not in DOCUMENT_NOUNS:
+        inner = _phrase_at(text, toks, nxt)  # "the US envoy Sung Kim"
+        if inner is not None and inner.form == "name":
+            return inner
+    if toks[head].text.lower() in DOCUMENT_NOUNS and nxt < len(toks):
+        if toks[nxt].text.lower() in {"from", "by"}:
+            return _phrase_at(text, toks, nxt + 1)
+        if _capitalized(toks[nxt]):
+            return _phrase_at(text, toks, nxt)
+    if nxt + 1 < len(toks) and toks[nxt].text == "," and _capitalized(toks[nxt + 1]):
+        inner = _phrase_at(text, toks, nxt + 1)
+        if inner is not None and inner.form == "name":
+            return inner
+    start, end = toks[i].start, toks[head].end
+    return SpeakerPhrase(text[start:end], start, end, "unnamed", definite=definite)
+
+
+def _segments(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
+    """Comma-separated stretches of ``toks`` (commas inside parentheses do not count)."""
+    result, first, depth = [], 0, 0
+    for k, tok in enumerate(toks):
+        depth += (tok.text == "(") - (tok.text == ")")
+        if tok.text == "," and depth <= 0:
+            result.append((first, k))
+            first = k + 1
+    return [*result, (first, len(toks))]
+
+
+def speaker_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
+    """The subject of a speech verb at ``end``, read in ``text[start:end]`` (its clause, or more).
+
+    Inserted clauses are skipped ("Sung Kim, the US envoy, said"; "Kwon, who …, said"); a verb that
+    continues the one before ("… and warned") gets ``form="inherit"``.
+
+    >>> t = "Sen. Ana Ruiz, chair of the panel, said"
+    >>> speaker_before(t, 0, t.index("said")).text
+    'Ana Ruiz'
+    >>> t = "A senior official from the party described"
+    >>> speaker_before(t, 0, t.index("described")).text
+    'A senior official'
+    """
+    toks = _tokens(text, start, end)
+    while toks and toks[-1].text.lower() in CUE_ADVERBS:
+        toks.pop()
+    if not toks:
+        return None
+    segments = _segments(toks)
+    if len(segments) > 1 and segments[-1][0] == segments[-1][1]:
+        segments.pop()
+        while len(segments) > 1:  # skip ", who …," ", 64," ", the envoy," before the verb
+            first, last = segments[-1]
+            opener = toks[first].text.lower() if first < last else ""
+            before = segments[-2]
+            named = before[1] > before[0] and _capitalized(toks[before[1] - 1])
+            if opener in {"who", "which", "whose", "whom", "where"} or opener[:1].isdigit() or (
+                    named and (opener in DETERMINERS or opener.islower())):
+                segments.pop()
+            else:
+                break
+    first, last = segments[-1]
+    clause = list(toks[first:last])
+    while clause and clause[-1].text.lower() in CUE_ADVERBS:
+        clause.pop()
+    if clause and clause[-1].text.lower() in {"and", "but", "or", "then"}:
+        return SpeakerPhrase("", clause[-1].end, clause[-1].end, "inherit")
+    cut = max((k for k, t in enumerate(clause) if t.text.lower() in _CLAUSE_OPENERS), default=-1)
+    clause = clause[cut + 1:]
+    if not clause:
+        return SpeakerPhrase("", end, end, "inherit")
+    return _phrase_at(text, clause, 0)
+
+
+def speaker_after(text: str, start: int, end: int | None = None) -> SpeakerPhrase | None:
+    """The speaker named after an inverted verb: "said Dr. Min Ji-hoon, who …" → "Min Ji-hoon".
+
+    >>> speaker_after("said a Rivermouth staff member, who asked", 5).text
+    'a Rivermouth staff member'
+    """
+    return _phrase_at(text, _tokens(text, start, end), 0)
+
+
+# ---------------------------------------------------------------------------
+# resolution: a surname, a pronoun or a description to a full name
+# ---------------------------------------------------------------------------
+
+
+_LOOK_BACK = 50  # how many earlier subjects, speakers or descriptions a resolution weighs (keeps it linear)
+
+
+class _Index:
+    """Look-up tables over one list of mentions, built once per list."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self.spots: dict[str, list[int]] = {}
+        for m in mentions:
+            self.spots.setdefault(m.text, []).append(m.start)
+        self.full = [m for m in mentions if m.kind == "person" and not m.possessive and len(m.text.split()) > 1]
+        self.full_starts = [m.start for m in self.full]
+        self.families: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        for m in self.full:
+            for reading, family in enumerate(_family_names(m.text)):
+                if family:
+                    self.families[reading].setdefault(family, set()).add(m.text)
+        self.roles: dict[str, str] = {}
+        for m in self.full:
+            self.roles[m.text] = f"{self.roles.get(m.text, '')} {m.role}"
+        self.subjects = [m for m in mentions if m.subject and m.kind != "institution"]
+        self.subject_starts = [m.start for m in self.subjects]
+        self.institutions = [m for m in mentions if m.kind == "institution"]
+        self.institution_starts = [m.start for m in self.institutions]
+        self.institution_names = {m.text for m in self.institutions}
+
+
+_CACHE: list[object] = [None, None]
+
+
+def _index(mentions: Sequence[Mention]) -> _Index:
+    if _CACHE[0] is not mentions:
+        _CACHE[:] = [mentions, _Index(mentions)]
+    return _CACHE[1]  # type: ignore[return-value]
+
+
+def _nearest(name: str, mentions: Sequence[Mention], at: int) -> tuple[int | None, int | None]:
+    """The offsets of the mention of ``name`` nearest before ``at`` (else the first after)."""
+    spots = _index(mentions).spots.get(name)
+    if not spots:
+        return None, None
+    start = spots[max(0, bisect_right(spots, at) - 1)]
+    return start, start + len(name)
+
+
+def _given(name: str) -> str:
+    """The given name: "Odile" of "Odile Batiste", "Kyu-duk" of "Noh Kyu-duk"."""
+    words = name.split()
+    return words[1] if words[0] == family_name(name) else words[0]
+
+
+def resolve(surface: str, mentions: Sequence[Mention], *, at: int, title: str = "",
+            speakers: Sequence[tuple[int, str]] = ()) -> Resolution:
+    """The full name that ``surface`` (a name as written before a speech verb) means at offset ``at``.
+
+    A surname resolves to the one full-name mention with that family name (a possessive such as
+    "Kim Jong-un’s offer" is no candidate). When several people share it, the title or role written with
+    it decides; then news style (the one never called by a given name alone: "Odile said" leaves "Batiste"
+    to her brother); then the person last named as speaking (``speakers``: offset and name of each earlier
+    speaker). Otherwise the surname is kept as written.
+
+    >>> text = "Sung Kim met Kim Jong-un. “Yes,” Kim said."
+    >>> resolve("Kim", find_mentions(text), at=text.index("Kim said")).how
+    'as written'
+    >>> resolve("Kim", find_mentions(text), at=36, speakers=[(30, "Sung Kim")]).name
+    'Sung Kim'
+    """
+    name, index = person_name(surface), _index(mentions)
+    if len(name.split()) > 1 or not name:
+        return Resolution(name, *_nearest(name, mentions, at), "full name")
+    candidates = sorted(index.families[0].get(name) or index.families[1].get(name) or ())
+    picks: list[tuple[str, list[str]]] = [("surname", candidates)]
+    if len(candidates) > 1:
+        picks.append(("title", [c for c in candidates if title and _bare(title) in map(_bare, index.roles[c].split())]))
+        picks.append(("news style", [c for c in candidates if _given(c) not in index.spots]))
+        recent = [n for p, n in list(speakers)[::-1][:_LOOK_BACK] if p < at and n in candidates][:1]
+        picks.append(("last speaker", recent))
+    for how, chosen in picks:
+        if len(chosen) == 1:
+            return Resolution(chosen[0], *_nearest(chosen[0], mentions, at), how)
+    return Resolution(name, None, None, "as written")
+
+
+def resolve_pronoun(pronoun: str, mentions: Sequence[Mention], *, at: int,
+                    speakers: Sequence[tuple[int, str]] = (), genders: dict[str, str] | None = None) -> Resolution:
+    """The person a "he" or "she" before offset ``at`` means: the latest subject or speaker of that gender.
+
+    >>> text = "Ana Ruiz met Pat Lee. Lee left early. “No,” he said."
+    >>> resolve_pronoun("he", find_mentions(text), at=text.index("“No"), genders={"Ana Ruiz": "f"}).name
+    'Pat Lee'
+    """
+    want, index = SPEAKER_PRONOUNS.get(pronoun.lower()), _index(mentions)
+    if pronoun.lower() not in {"he", "she"}:
+        return Resolution(pronoun, None, None, "as written")
+    genders = dict(genders or {})
+    candidates = [(p, n) for p, n in list(speakers)[::-1][:_LOOK_BACK] if p < at]
+    last = bisect_right(index.subject_starts, at)
+    for m in index.subjects[max(0, last - _LOOK_BACK):last]:
+        if m.end <= at:
+            resolved = resolve(m.text, mentions, at=m.start, speakers=speakers)
+            if resolved.how != "as written" or m.kind == "person":
+                candidates.append((m.start, resolved.name))
+                if m.gender:
+                    genders.setdefault(resolved.name, m.gender)
+    last = bisect_right(index.full_starts, at)  # then any person named before: "Ana Ruiz met Pat Lee."
+    others = [(-1, m.text) for m in index.full[max(0, last - _LOOK_BACK):last][::-1] if m.end <= at]
+    for _, name in [*sorted(candidates, reverse=True), *others]:
+        if genders.get(name) in (None, want):
+            return Resolution(name, *_nearest(name, mentions, at), "pronoun")
+    return Resolution(pronoun, None, None, "as written")
+
+
+def described(phrase: SpeakerPhrase, mentions: Sequence[Mention],
+              descriptions: Sequence[SpeakerPhrase] = ()) -> Resolution | None:
+    """Who "the spokesperson", "the Korean envoy" or "the company" is, or None when the text does not say.
+
+    An earlier "a spokesperson" (``descriptions``, in text order), a person whose role fits ("South Korea’s
+    chief nuclear envoy Noh Kyu-duk") or an institution of that kind ("Vireo Corp."): the latest one.
+
+    >>> text = "A spokesperson for the office said no. The spokesperson said yes."
+    >>> first = speaker_before(text, 0, text.index(" said"))
+    >>> second = speaker_before(text, text.index("The"), text.rindex(" said"))
+    >>> described(second, find_mentions(text), [first]).name
+    'a spokesperson'
+    """
+    words, index = [_bare(w) for w in phrase.text.split()], _index(mentions)
+    head, modifiers = words[-1], [w for w in words[1:-1] if w not in DETERMINERS]
+
+    def fits(role: str) -> bool:
+        role_words = [_bare(w) for w in role.split()]
+        return head in role_words and all(any(r[:5] == m[:5] for r in role_words) for m in modifiers)
+
+    last = bisect_right([d.start for d in descriptions], phrase.start - 1)
+    found = [(d.start, _as_written(d.text), d.start, d.end) for d in descriptions[max(0, last - _LOOK_BACK):last]
+             if not d.definite and fits(d.text)]
+    last = bisect_right(index.full_starts, phrase.start - 1)
+    found += [(m.start, m.text, m.start, m.end) for m in index.full[max(0, last - _LOOK_BACK):last] if fits(m.role)]
+    if found:
+        _, name, start, end = max(found)
+        return Resolution(name, start, end, "description")
+    kinds = INSTITUTION_HEADS.get(head, frozenset())
+    last = bisect_right(index.institution_starts, phrase.start - 1)
+    earlier = index.institutions[max(0, last - _LOOK_BACK):last]
+    named = [m for m in earlier if kinds & {_bare(w) for w in m.text.split()}]
+    if not named:
+        return None  # "the company" is the story's company: the one named most often so far
+    counts = {m.text: sum(e.text.split()[0] == m.text.split()[0] for e in earlier) for m in named}
+    best = max(named, key=lambda m: (counts[m.text], -m.start))
+    short = " ".join(w for w in best.text.split() if _bare(w) not in LEGAL_SUFFIXES) or best.text
+    return Resolution(short, best.start, best.start + len(short) if best.text.startswith(short) else best.end,
+                      "description")
+
+
+def _as_written(phrase: str) -> str:
+    """An unnamed speaker as cited mid-sentence: "A senior official" → "a senior official"."""
+    first, _, rest = phrase.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in DETERMINERS and rest else phrase

@@ -1,0 +1,532 @@
+"""Lesson 3, quoting: who speaks in the story, and in whose words?
+
+:func:`extract_quotes` finds every quoted passage (curly or straight marks, ‘British’ single quotes, quotes
+nested inside quotes, quotes that run over several paragraphs) and tells who said it, reading the speech verb
+on either side ("Kim told reporters", "said Noh", "She said:", "according to …"). :func:`reported_speech`
+finds indirect speech ("Noh said the two sides …") and :func:`sourcing` counts who gets quoted, and how much.
+Names, titles, pronouns and "the spokesperson" are resolved by :mod:`lessons.names`.
+
+>>> text = "“We will talk,” Sen. Ana Ruiz said. “Anywhere.”\\nThe council called it “a first step.”"
+>>> [(q.text, q.speaker, q.cue, q.kind) for q in extract_quotes(text)]
+[('We will talk,', 'Ana Ruiz', 'said', 'full'), ('Anywhere.', 'Ana Ruiz', None, 'continuation'), \
+('a first step.', 'the council', 'called', 'partial')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from lessons.constants import (
+    CUE_VERBS, DETERMINERS, DOUBLE_CLOSERS, DOUBLE_OPENERS, ELISION_PATTERN, INSTITUTION_NOUNS, INVERTED_CUES,
+    PARAGRAPH_PATTERN, PARTICIPLE_CUES, PERSON_NOUNS, PREPOSITIONS, REPORTING_VERBS, SINGLE_CLOSERS,
+    SINGLE_OPENERS, TITLE_SMALL_WORDS,
+)
+from lessons.errors import LessonsError, one_line
+from lessons.names import (
+    Resolution, SpeakerPhrase, _as_written, _nearest, _tokens, _Tok, described, find_mentions, is_institution,
+    resolve, resolve_pronoun, speaker_after, speaker_before,
+)
+from lessons.reading import Article
+from lessons.tokenizing import sentences
+
+#: How far (in characters) from a quote its cue and speaker are looked for; bounds the work per quote.
+CUE_WINDOW: int = 400
+
+__all__ = ["CUE_WINDOW", "QuotingError", "Quote", "Reported", "Source", "extract_quotes", "reported_speech",
+           "sourcing", "unmatched_marks"]
+
+Kind = Literal["full", "partial", "continuation"]
+
+
+class QuotingError(LessonsError, TypeError):
+    """The quoting helpers need an :class:`~lessons.reading.Article` or its body text (a str)."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted passage without its marks: ``body[start:end] == text``.
+
+    ``body[speaker_start:speaker_end]`` is where the speaker is named (the full name's mention once it is
+    resolved; "A senior official" for the speaker "a senior official").
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # the full name when the text resolves it, else the words as written
+    speaker_start: int | None  # where the speaker is named (None when the text never writes it)
+    speaker_end: int | None
+    cue: str | None  # the speech verb as printed: "said", "told reporters", "according to"
+    kind: Kind  # full / partial (a fragment inside a sentence) / continuation (no cue of its own)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Indirect speech: what a speaker said, in the writer's words (``body[start:end] == text``)."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    cue: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """How much one speaker is quoted: quotes, quoted words, and their share of the body's words."""
+
+    speaker: str | None
+    quotes: int
+    words: int
+    share: float
+    named: bool  # a name, not "a senior official"
+    institution: bool  # "Pyongyang", "the ministry", "Keystone Screening"
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A pair of quote marks: ``open``/``close`` are the marks (close None when it runs on), start/end the text."""
+
+    open: int
+    start: int
+    end: int
+    close: int | None
+    continued: bool  # the later paragraph of a quote that runs over paragraphs
+
+
+def _body(source: Article | str) -> tuple[str, list[tuple[int, int]]]:
+    """The body text and its paragraphs' (start, end) offsets."""
+    if isinstance(source, Article):
+        return source.body, [(p.start, p.end) for p in source.paragraphs]
+    if isinstance(source, str):
+        return source, [m.span() for m in PARAGRAPH_PATTERN.finditer(source) if not m.group().isspace()]
+    raise QuotingError(f"Quotes are read from an Article or its body text (a str), not {type(source).__name__} "
+                       f"{one_line(source)}: pass read_file(path) or article.body.")
+
+
+# ---------------------------------------------------------------------------
+# quote marks
+# ---------------------------------------------------------------------------
+
+
+def _opens(body: str, i: int, first: int, last: int) -> bool:
+    """True when the mark at ``i`` can open a quote: before a word, after a space (or a curly opener)."""
+    mark, nxt = body[i], body[i + 1] if i + 1 < last else " "
+    prev = body[i - 1] if i > first else " "
+    if nxt.isspace() or (mark in "‘'" and (prev.isalnum() or ELISION_PATTERN.match(body, i))):
+        return False
+    return mark not in "\"'" or prev.isspace() or prev in "([{—–-/“‘\"'"
+
+
+def _closes(body: str, j: int, first: int, last: int) -> bool:
+    """True when the mark at ``j`` can close a quote: after a non-space, before a non-letter."""
+    return j > first and not body[j - 1].isspace() and (j + 1 >= last or not body[j + 1].isalnum())
+
+
+def _scan(body: str, first: int, last: int, next_opens: str) -> tuple[list[_Span], list[int], str]:
+    """The quotes of one paragraph, the marks left unmatched, and the family ("double", "single" or "")
+    of a quote left open at its end that the next paragraph continues (``next_opens`` is its first mark)."""
+    spans, stray, i = [], [], first
+    no_single = no_nested = last  # from here on no closing mark exists (keeps the scan linear)
+    strong = -1  # the last unambiguous closing single mark of the paragraph, found once when needed
+    while i < last:
+        mark = body[i]
+        if mark in DOUBLE_OPENERS and _opens(body, i, first, last):
+            j, curly = i + 1, mark != '"'
+            while j < last:
+                c = body[j]
+                if c in DOUBLE_CLOSERS and (c != '"' or not curly) and _closes(body, j, first, last):
+                    break
+                if c in DOUBLE_OPENERS and (c != '"') == curly and _opens(body, j, first, last):
+                    j = -j  # a new opening mark: this one was stray
+                    break
+                j += 1
+            if j < 0:
+                stray.append(i)
+                i = -j
+                continue
+            if j >= last:  # open at the end of the paragraph
+                if next_opens and next_opens in DOUBLE_OPENERS:
+                    spans.append(_Span(i, i + 1, len(body[i + 1:last].rstrip()) + i + 1, None, False))
+                    return spans, stray, "double"
+                return spans, [*stray, i], ""
+            spans.append(_Span(i, i + 1, j, j, False))
+            i = j + 1
+        elif mark in SINGLE_OPENERS and i < no_single and _opens(body, i, first, last):
+            if strong < 0:
+                strong = max((k for k in range(first, last) if body[k] in SINGLE_CLOSERS and
+                              _closes(body, k, first, last) and body[k - 1] not in "sSnN"), default=first)
+            j = i + 1
+            while j < last:
+                c = body[j]
+                if c in DOUBLE_OPENERS and j < no_nested and _opens(body, j, first, last):
+                    k = next((k for k in range(j + 1, last) if body[k] in DOUBLE_CLOSERS and
+                              _closes(body, k, first, last)), None)
+                    if k is None:
+                        no_nested = j
+                    else:
+                        j = k + 1
+                        continue
+                if c in SINGLE_CLOSERS and j > i + 1 and _closes(body, j, first, last) and (
+                        body[j - 1] not in "sSnN" or j + 1 >= last or body[j + 1] != " " or strong <= j):
+                    break
+                j += 1
+            if j >= last:
+                if next_opens and next_opens in SINGLE_OPENERS:
+                    spans.append(_Span(i, i + 1, len(body[i + 1:last].rstrip()) + i + 1, None, False))
+                    return spans, stray, "single"
+                stray.append(i)
+                no_single = i
+                i += 1
+                continue
+            spans.append(_Span(i, i + 1, j, j, False))
+            i = j + 1
+        else:
+            i += 1
+    return spans, stray, ""
+
+
+def _work_title(body: str, span: _Span) -> bool:
+    """True for the title of a work or a nickname set mid-sentence in quotes: “Kind of Blue”, Lucien “Satch”."""
+    words = body[span.start:span.end].split()
+    return (span.close is not None and len(words) <= 8 and body[span.open - 1:span.open].isspace()
+            and not any(ch in body[span.start:span.end] for ch in ",.?!;:…")
+            and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+            and body[max(0, span.open - 20):span.open].rstrip()[-1:].isalnum())
+
+
+def _spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[list[_Span], list[int]]:
+    """Every quote of the body, in order, with quotes that run on split at paragraph ends."""
+    result, stray, running = [], [], ""
+    for n, (first, last) in enumerate(paragraphs):
+        lead = len(body[first:last]) - len(body[first:last].lstrip())
+        nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+        next_opens = body[nxt:paragraphs[n + 1][1]].lstrip()[:1] if nxt is not None else ""
+        found, lost, family = _scan(body, first, last, next_opens)
+        if running and found and found[0].open == first + lead:
+            found[0] = _Span(found[0].open, found[0].start, found[0].end, found[0].close, True)
+        result += [s for s in found if any(ch.isalnum() for ch in body[s.start:s.end]) and not _work_title(body, s)]
+        stray += lost
+        running = family
+    return result, stray
+
+
+def unmatched_marks(article_or_text: Article | str) -> list[int]:
+    """Offsets of opening quote marks that no closing mark answers (a typo, or an unclosed quote).
+
+    >>> unmatched_marks("He said “yes and left.")
+    [8]
+    """
+    body, paragraphs = _body(article_or_text)
+    return _spans(body, paragraphs)[1]
+
+
+# ---------------------------------------------------------------------------
+# attribution
+# ---------------------------------------------------------------------------
+
+
+class _Reader:
+    """The body read once: sentences, quotes and names, for attributing quotes and reported speech."""
+
+    def __init__(self, body: str, paragraphs: Sequence[tuple[int, int]]) -> None:
+        self.body = body
+        self.spans, _ = _spans(body, paragraphs)
+        self.sentences = [(s.start, s.end) for s in sentences(body)] or [(0, len(body))]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.marks = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans]
+        self.mark_starts = [s.open for s in self.spans]
+        self.closes = [s.close for s in self.spans if s.close is not None]
+        self.mentions = find_mentions(body, skip=self.marks)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.cues: set[int] = set()  # where the verbs that cue a quote stand (no indirect speech)
+        self.descriptions = [SpeakerPhrase(m.group(), m.start(), m.end(), "unnamed")
+                             for m in _INDEFINITE_PERSON.finditer(body)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect_right(self.sentence_starts, pos) - 1)]
+
+    def quoted(self, pos: int) -> bool:
+        k = bisect_right(self.mark_starts, pos) - 1
+        return k >= 0 and self.marks[k][0] <= pos < self.marks[k][1]
+
+    def after_quote(self, first: int, pos: int) -> int:
+        """Where the text after the last quote closed in ``[first, pos)`` starts (``first`` when none)."""
+        k = bisect_right(self.closes, pos - 1) - 1
+        return self.closes[k] + 1 if k >= 0 and self.closes[k] >= first else first
+
+    def verbs(self, start: int, end: int, words: frozenset[str] = CUE_VERBS) -> list[_Tok]:
+        """The speech verbs in ``body[start:end]`` outside quotes ("according" stands for "according to")."""
+        toks = _tokens(self.body, start, end)
+        return [t for n, t in enumerate(toks) if not self.quoted(t.start) and (t.text.lower() in words or (
+            t.text.lower() == "according" and n + 1 < len(toks) and toks[n + 1].text == "to"))]
+
+    def cue(self, verb: _Tok) -> str:
+        """The cue as printed: "told reporters" keeps its object; "according" becomes "according to"."""
+        if verb.text.lower() == "according":
+            return "according to"
+        nxt = _tokens(self.body, verb.end, min(len(self.body), verb.end + 30))[:1]
+        if verb.text.lower() == "told" and nxt and nxt[0].text.isalpha() and nxt[0].text.islower() and \
+                nxt[0].text not in _NOT_AN_OBJECT:
+            return self.body[verb.start:nxt[0].end]
+        return verb.text
+
+    def subject(self, verb: _Tok, depth: int = 0) -> SpeakerPhrase | int | None:
+        """Who the verb's speaker is: a phrase, or the index of an earlier quote in the sentence it continues."""
+        first, last = self.sentence(verb.start)
+        first, last = max(first, verb.start - CUE_WINDOW), min(last, verb.end + CUE_WINDOW)
+        low = verb.text.lower()
+        if low == "according":
+            return speaker_after(self.body, verb.end + 4, last)
+        region = self.after_quote(first, verb.start)
+        phrase = None if low in PARTICIPLE_CUES else speaker_before(self.body, region, verb.start)
+        if phrase is None and low in INVERTED_CUES and not self.body[region:verb.start].strip(" ,"):
+            phrase = speaker_after(self.body, verb.end, last)  # “…,” said Noh, adding …
+        if phrase is not None and phrase.form != "inherit":
+            return phrase
+        if phrase is None and low not in PARTICIPLE_CUES:
+            return None
+        earlier = self.verbs(first, verb.start)  # "… and warned", ", adding": the verb before decides
+        if earlier and depth < 3:
+            return self.subject(earlier[-1], depth + 1)
+        before = bisect_right(self.mark_starts, verb.start - 1) - 1
+        return before if before >= 0 and self.spans[before].open >= first else None
+
+    def after_cue(self, n: int) -> tuple[str, SpeakerPhrase] | None:
+        """The cue and speaker right after quote ``n``: “…,” Kim said / said Noh / according to …"""
+        span, body = self.spans[n], self.body
+        if span.close is None or body[span.start:span.end].rstrip().endswith("."):
+            return None
+        end = min(self.sentence(span.close)[1], span.close + CUE_WINDOW,
+                  self.spans[n + 1].open if n + 1 < len(self.spans) else len(body))
+        toks = _tokens(body, span.close + 1, end)
+        toks = toks[1:] if toks and toks[0].text == "," else toks
+        verbs = [k for k, t in enumerate(toks[:16]) if t.text.lower() in CUE_VERBS or
+                 (t.text.lower() == "according" and k + 1 < len(toks) and toks[k + 1].text == "to")]
+        depth = [0]
+        for t in toks[:verbs[0] if verbs else 0]:
+            depth.append(depth[-1] + (t.text == "(") - (t.text == ")"))
+        if not verbs or any(t.text in ".?!;:“”\"‘’" and d <= 0 for t, d in zip(toks, depth)):
+            return None  # a sentence ends before the verb (a period inside "(D-Ore.)" does not)
+        verb = toks[verbs[0]]
+        self.cues.add(verb.start)
+        if verbs[0] == 0:
+            phrase = speaker_after(body, verb.end + 3 * (verb.text.lower() == "according"), end)
+        else:
+            phrase = speaker_before(body, toks[0].start, verb.start)
+        return (self.cue(verb), phrase) if phrase is not None and phrase.form != "inherit" else None
+
+    def attribute(self, n: int) -> tuple[Kind, str | None, SpeakerPhrase | int | None]:
+        """The kind, cue and speaker (a phrase, or the index of the quote it continues) of quote ``n``."""
+        span, body = self.spans[n], self.body
+        after = self.after_cue(n)
+        if span.continued:
+            return ("continuation", *after) if after else ("continuation", None, n - 1)
+        first = max(self.sentence(span.open)[0], span.open - CUE_WINDOW)
+        head = body[first:span.open].strip(" “‘\"'([—–-")
+        if after:
+            return ("partial" if head else "full"), *after
+        if head and head[-1] in ":,":  # She said: “…”
+            verbs = self.verbs(max(first, span.open - CUE_WINDOW // 3), span.open)
+            if verbs and n and verbs[-1].start in self.cues:
+                return "continuation", None, n - 1  # “The first half,” Kim said, “and the second.”
+            if verbs:
+                self.cues.add(verbs[-1].start)
+                return "full", self.cue(verbs[-1]), self.subject(verbs[-1])
+        if head:
+            verbs = self.verbs(first, span.open)
+            return ("partial", self.cue(verbs[-1]), self.subject(verbs[-1])) if verbs else ("partial", None, None)
+        introduced = self.introduced(span.open)  # Noh disagreed. “It is too early.”
+        if introduced is not None:
+            return "full", None, introduced
+        return ("continuation", None, n - 1) if n else ("full", None, None)
+
+    def introduced(self, pos: int) -> SpeakerPhrase | None:
+        """The subject of the sentence before ``pos`` in its paragraph, when that sentence quotes no one."""
+        first, _ = self.sentence(pos)
+        prev_first, prev_last = self.sentence(first - 1) if first else (0, 0)
+        if not first or prev_last >= pos or "\n" in self.body[prev_last:first] or self.after_quote(
+                prev_first, first) > prev_first or self.quoted(prev_first):
+            return None
+        toks = _tokens(self.body, prev_first, min(prev_last, prev_first + CUE_WINDOW))
+        if toks and toks[0].text.lower() in {"he", "she"}:
+            return speaker_after(self.body, toks[0].start, toks[0].end)
+        k = bisect_right(self.mention_starts, prev_first - 1)
+        subject = next((m for m in self.mentions[k:k + 8] if m.start < prev_last and m.subject), None)
+        if subject is None or subject.kind == "institution":
+            return None
+        return speaker_after(self.body, subject.start, subject.end)
+
+    def reports(self) -> list[tuple[int, int, str, SpeakerPhrase, int]]:
+        """Indirect speech: (start, end, cue, speaker phrase, verb offset) for "Noh said the two sides …",
+        "…, the company said." and "…, according to X." (a quote's own cue is none)."""
+        body, found = self.body, []
+        for first, last in self.sentences:
+            stop = last - (body[first:last].rstrip()[-1:] in ".!?")
+            for verb in self.verbs(first, last, REPORTING_VERBS):
+                phrase = self.subject(verb) if verb.start not in self.cues else None
+                if not isinstance(phrase, SpeakerPhrase):
+                    continue  # a quote's own cue, or no speaker
+                cue = self.cue(verb)
+                comma = body.rfind(",", first, verb.start)
+                rest = body[verb.start + len(cue):stop].split()
+                if cue == "according to":  # "…, according to X." or "According to X, …"
+                    comma_after = body.find(",", phrase.end, stop)
+                    span = (first, comma) if comma > first else (comma_after + 1, stop) if comma_after > 0 else None
+                elif comma > first and phrase.start > comma and len(rest) < 6 and "that" not in rest:
+                    span = (first, comma)  # "No injuries were reported, the company said."
+                else:
+                    toks = _tokens(body, verb.start + len(cue), stop)
+                    that = next((k for k, t in enumerate(toks[:8]) if t.text.lower() == "that"), None)
+                    if that is not None and not any(t.text.lower() in CUE_VERBS for t in toks[:that]):
+                        toks = toks[that + 1:]  # "said in a statement that …"
+                    while toks and toks[0].text.lower() in _TIME_WORDS:
+                        toks = toks[1:]  # "said Tuesday the …"
+                    span = (toks[0].start, stop) if toks and toks[0].text[:1].isalnum() else None
+                if span is not None and body[span[0]:span[1]].strip():
+                    start = span[0] + len(body[span[0]:span[1]]) - len(body[span[0]:span[1]].lstrip())
+                    found.append((start, span[1], cue, phrase, verb.start))
+        return found
+
+
+class _Resolver:
+    """Resolves speaker phrases in document order, remembering who spoke last and their gender."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.history: list[tuple[int, str]] = []
+        self.genders: dict[str, str] = {}
+
+    def __call__(self, phrase: SpeakerPhrase, at: int) -> Resolution | None:
+        """The resolution of ``phrase`` (None for a description named only later: see :meth:`later`)."""
+        mentions = self.reader.mentions
+        if phrase.form == "name":
+            result = resolve(phrase.text, mentions, at=phrase.start, title=phrase.title, speakers=self.history)
+            if result.how == "as written":
+                result = Resolution(result.name, phrase.start, phrase.start + len(result.name), "as written")
+        elif phrase.form == "pronoun":
+            result = resolve_pronoun(phrase.text, mentions, at=min(at, phrase.start), speakers=self.history,
+                                     genders=self.genders)
+            if result.how == "pronoun":
+                self.genders.setdefault(result.name, {"he": "m", "she": "f"}[phrase.text.lower()])
+            else:
+                result = Resolution(phrase.text, phrase.start, phrase.end, "as written")
+        else:
+            result = described(phrase, mentions, self.reader.descriptions) if phrase.definite else None
+            first, head = phrase.text.split()[0].lower(), phrase.text.split()[-1].lower()
+            if result is None and (not phrase.definite or head in INSTITUTION_NOUNS or first in _NOT_CATAPHORIC):
+                result = Resolution(_as_written(phrase.text), phrase.start, phrase.end, "as written")
+        if result is not None and result.how != "as written" or phrase.form == "name":
+            self.history.append((phrase.start, result.name))
+        return result
+
+    def later(self, phrase: SpeakerPhrase) -> Resolution:
+        """A description with no antecedent ("Seoul’s chief negotiator said …"): the next person named as
+        speaking, as a lede names its speaker a paragraph or two later."""
+        history = sorted(self.history)
+        for pos, name in history[bisect_right(history, (phrase.start, "\uffff")):][:50]:
+            if len(name.split()) > 1 and not is_institution(name, self.reader.mentions):
+                return Resolution(name, *_nearest(name, self.reader.mentions, pos), "named later")
+        return Resolution(_as_written(phrase.text), phrase.start, phrase.end, "as written")
+
+
+def _attribute(source: Article | str) -> tuple[str, list[_Span], list[tuple[Kind, str | None, Resolution | None]],
+                                              list[Reported]]:
+    """The body, its quotes with (kind, cue, speaker), and its reported speech, resolved in one pass."""
+    body, paragraphs = _body(source)
+    reader = _Reader(body, paragraphs)
+    said = [reader.attribute(n) for n in range(len(reader.spans))]
+    for n, (kind, cue, who) in enumerate(said):  # a quote over paragraphs cued only at its end:
+        if kind == "continuation" and isinstance(who, SpeakerPhrase):  # the cue goes to its first paragraph
+            first = n
+            while reader.spans[first].continued and first > 0:
+                first -= 1
+            if said[first][1] is None:
+                said[first] = ("full" if said[first][0] == "continuation" else said[first][0], cue, who)
+            said[n] = ("continuation", None, n - 1)
+    reports = reader.reports()
+    events = sorted([(s.open, 0, n) for n, s in enumerate(reader.spans)] +
+                    [(r[4], 1, k) for k, r in enumerate(reports)])
+    resolver, found, heard = _Resolver(reader), [None] * len(said), [None] * len(reports)
+    for at, is_report, n in events:  # in text order, so that "the person last named as speaking" is known
+        who = reports[n][3] if is_report else said[n][2]
+        if isinstance(who, SpeakerPhrase):
+            resolved = resolver(who, at)
+        else:
+            resolved = found[who] if isinstance(who, int) else None
+        (heard if is_report else found)[n] = resolved
+    for results, phrases in ((found, [w for _, _, w in said]), (heard, [r[3] for r in reports])):
+        for n, phrase in enumerate(phrases):  # a lede's "Seoul’s chief negotiator" is named by those who follow
+            if results[n] is None and isinstance(phrase, SpeakerPhrase):
+                results[n] = resolver.later(phrase)
+    for n, (_, _, who) in enumerate(said):
+        if isinstance(who, int):
+            found[n] = found[who]
+    quotes = [(kind, cue, resolved) for (kind, cue, _), resolved in zip(said, found)]
+    reported = [Reported(body[s:e], s, e, r.name if r else None, cue) for (s, e, cue, _, _), r in zip(reports, heard)]
+    return body, reader.spans, quotes, reported
+
+
+def extract_quotes(article_or_text: Article | str) -> list[Quote]:
+    """Every quoted passage of an article (or of its body text), with its speaker, cue and kind.
+
+    Unbalanced marks never raise: a mark that nothing closes is left out (see :func:`unmatched_marks`).
+
+    >>> [q.text for q in extract_quotes("Rock ’n’ roll in the ’90s: O’Brien’s ‘best’ year, he said.")]
+    ['best']
+    >>> q = extract_quotes("“Call me,” said Dr. Min Ji-hoon, who leads the team.")[0]
+    >>> q.speaker, q.cue, q.kind
+    ('Min Ji-hoon', 'said', 'full')
+    """
+    body, spans, quotes, _ = _attribute(article_or_text)
+    return [Quote(body[s.start:s.end], s.start, s.end, who.name if who else None, who.start if who else None,
+                  who.end if who else None, cue, kind) for s, (kind, cue, who) in zip(spans, quotes)]
+
+
+def reported_speech(article_or_text: Article | str) -> list[Reported]:
+    """Indirect speech: "Noh said the two sides talked …", "…, the company said." and "…, according to X."
+
+    >>> [(r.text, r.speaker, r.cue) for r in reported_speech("Gov. Ana Ruiz said the dam would hold.")]
+    [('the dam would hold', 'Ana Ruiz', 'said')]
+    """
+    return _attribute(article_or_text)[3]
+
+
+_INDEFINITE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,3}}?"
+                                rf"(?:{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\b")
+_NOT_AN_OBJECT = DETERMINERS | PREPOSITIONS | {"that"}
+_NOT_CATAPHORIC = DETERMINERS - {"the"}  # "her brother" is no lede's "Seoul’s chief negotiator"
+_UNNAMED = DETERMINERS | {"he", "she", "they", "it", "we", "i"}
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "today", "yesterday", "on", "late", "early", "evening", "morning", "afternoon",
+                         "night"})
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def sourcing(article_or_text: Article | str) -> list[Source]:
+    """Per speaker: quotes, quoted words and their share of the body's words, most-quoted first.
+
+    >>> [(s.speaker, s.quotes, s.words, s.named) for s in sourcing("“Go now,” an aide said. Rain fell.")]
+    [('an aide', 1, 2, False)]
+    """
+    body, _ = _body(article_or_text)
+    total = len(_WORD.findall(body)) or 1
+    mentions = find_mentions(body)
+    counts: dict[str | None, list[int]] = {}
+    for quote in extract_quotes(article_or_text):
+        entry = counts.setdefault(quote.speaker, [0, 0])
+        entry[0] += 1
+        entry[1] += len(_WORD.findall(quote.text))
+    return sorted((Source(speaker, n, words, words / total, _named(speaker),
+                          speaker is not None and is_institution(speaker, mentions))
+                   for speaker, (n, words) in counts.items()), key=lambda s: (-s.words, -s.quotes))
+
+
+def _named(speaker: str | None) -> bool:
+    """True for a name; False for None, a pronoun or "a senior official"."""
+    first = ((speaker or "").split() or [""])[0]
+    return first[:1].isupper() and first.lower() not in _UNNAMED and not first.endswith(("’s", "'s"))
