@@ -621,6 +621,7 @@ def test_stamp_order_gives_partial_credit_for_each_conversion_done_right() -> No
     assert result.status == "partly right" and 0 < result.score < 1
 
 
+@pytest.mark.repo
 def test_stamp_match_does_not_give_away_published_utc() -> None:
     ex = get_exercise("reading.stamp_match")
     course_stamp = split_byline(COURSE_ARTICLE.read_text(encoding="utf-8").splitlines()[1])[1]
