@@ -4,9 +4,9 @@ The widget's Check button and the autograder call the same ``Exercise.check``, s
 what a learner sees in the notebook is exactly what the grade says.
 
 >>> from lessons.course.keys import ValueKey, digest
->>> ex = Exercise("demo.city", "text", "Where did the envoys meet?",
-...               ValueKey(frozenset({digest("demo.city", "Seoul")})))
->>> ex.check("seoul").score, ex.check("Busan").status, ex.check("").status
+>>> ex = Exercise("demo.capital", "text", "Which city stands for the North's government?",
+...               ValueKey(frozenset({digest("demo.capital", "Pyongyang")})))
+>>> ex.check("pyongyang").score, ex.check("Busan").status, ex.check("").status
 (1.0, 'not yet', 'not attempted')
 >>> ex.check(["a", "list"]).status, ex.check(Unreadable("a number with 5000 digits")).status
 ('could not be read', 'could not be read')

@@ -1,10 +1,10 @@
 """Grades, recomputed from answers only: one learner's grades (the class gradebook is ``gradebook``).
 
->>> grades = grade_answers({"start.city": "Seoul"}, notebook="00_start.ipynb")
+>>> grades = grade_answers({"start.city": "Busan"}, notebook="00_start.ipynb")
 >>> [(g.exercise.id, g.result.status) for g in grades]
-[('start.next_lesson', 'not attempted'), ('start.city', 'correct')]
+[('start.next_lesson', 'not attempted'), ('start.city', 'not yet')]
 >>> total_points(grades)
-(1.0, 2.0)
+(0.0, 2.0)
 """
 
 from __future__ import annotations

@@ -1,16 +1,18 @@
 """The grade report a learner reads: notebook order, status in words, one next step, 88 columns.
 
 >>> from lessons.course.grading import grade_answers
->>> print(format_report(grade_answers({"start.city": "Seoul"}, notebook="00_start")))
+>>> print(format_report(grade_answers({"start.city": "Busan"}, notebook="00_start")))
 Reading the News: your grade
 <BLANKLINE>
-00_start.ipynb: 1 of 2 points
+00_start.ipynb: 0 of 2 points
   start.next_lesson   0/1  not attempted
       Not attempted yet: see 00_start.ipynb, § 3 Your first answer.
-  start.city          1/1  correct
-      Correct: 'Seoul'.
+  start.city          0/1  not yet
+      Not quite: 'Busan' is not the answer.
+      Next: The article's second paragraph (data/article.txt) says where the talks were
+      held.
 <BLANKLINE>
-Total: 1 of 2 points (50%); 1 of 2 exercises correct.
+Total: 0 of 2 points (0%); 0 of 2 exercises correct.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from lessons.course.store import AnswerStore
 
 _BLANK = "—"  # the "nothing chosen yet" entry of a dropdown
 _WIDE = {"description_width": "initial"}
-_CODE_STYLE = "<style>.lessons-code textarea { font-family: monospace; }</style>"
+# Monospace, and long lines scroll instead of wrapping, so the indentation a learner sees is the real one.
+_CODE_STYLE = "<style>.lessons-code textarea { font-family: monospace; white-space: pre; overflow-x: auto; }</style>"
 
 
 def format_result(exercise: Exercise, result: CheckResult) -> str:
@@ -32,7 +33,7 @@ def format_result(exercise: Exercise, result: CheckResult) -> str:
     >>> ex = get_exercise("start.city")
     >>> print(format_result(ex, ex.check("Washington")))
     start.city: 0/1 (not yet) Not quite: 'Washington' is not the answer.
-      hint: Washington sent the envoy; read the second paragraph again.
+      hint: Washington sent the envoy; the article's second paragraph (data/article.txt) says where they met.
     """
     points = f"{result.score * exercise.points:g}/{exercise.points:g}"
     lines = [f"{exercise.id}: {points} ({result.status}) {result.message}"]
@@ -208,8 +209,9 @@ def answer(exercise_id: str, value: Any, *, store: AnswerStore | None = None) ->
 
     >>> import tempfile, pathlib
     >>> tmp = AnswerStore(pathlib.Path(tempfile.mkdtemp()) / "answers.json")
-    >>> answer("start.city", "Seoul", store=tmp)
-    start.city: 1/1 (correct) Correct: 'Seoul'.
+    >>> answer("start.city", "Busan", store=tmp)
+    start.city: 0/1 (not yet) Not quite: 'Busan' is not the answer.
+      hint: The article's second paragraph (data/article.txt) says where the talks were held.
     """
     exercise_ = get_exercise(exercise_id)
     target = store or AnswerStore()

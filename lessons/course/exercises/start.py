@@ -27,12 +27,12 @@ EXERCISES = (
             frozenset({"08ab721e354fd1d1"}),
             mistakes={
                 "23b889d259bc4adf": "Pyongyang is the North's capital; the envoys were trying to get it to talk.",
-                "8e2e41cee05fd81b": "Washington sent the envoy; read the second paragraph again.",
+                "8e2e41cee05fd81b": "Washington sent the envoy; the article's second paragraph (data/article.txt) says where they met.",
             },
         ),
         tier="warm-up",
         notebook=NOTEBOOK,
         section="§ 3 Your first answer",
-        hints=("The second paragraph says where the talks were held.",),
+        hints=("The article's second paragraph (data/article.txt) says where the talks were held.",),
     ),
 )
