@@ -78,6 +78,10 @@ class AskedFormError(AnswerFormatError):
     """A well-formed answer in another form than the question asks for (a time not in UTC): 'not yet'."""
 
 
+class QuotingError(LessonsError, TypeError):
+    """The quoting helpers need an :class:`~lessons.reading.Article` or its body text (a str)."""
+
+
 class TokenizingError(LessonsError):
     """A tokenizing or exploring helper was called with something it cannot work on."""
 

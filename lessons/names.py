@@ -1,8 +1,8 @@
 """Lesson 3, quoting: who is named — person names, the phrase that names a speaker, and who "Kim" or "she" is.
 
 News names a person in full once ("Sen. Ana Ruiz, chair of the panel,"), then by surname ("Ruiz said") or
-pronoun ("she said"). This module finds the names in a text (:func:`find_mentions`), reads the phrase that
-names a speaker before or after a speech verb (:func:`speaker_before`, :func:`speaker_after`) and resolves a
+pronoun ("she said"). :mod:`lessons.speakers` finds the names in a text and reads the phrase that names a speaker before
+or after a speech verb; this module reads one name (titles and appositives off, family name) and resolves a
 surname or pronoun to a full-name mention (:func:`resolve`). When the text does not decide, it keeps the name
 as written instead of guessing.
 
@@ -10,6 +10,7 @@ as written instead of guessing.
 'Ana Ruiz'
 >>> family_name("Min Ji-hoon"), family_name("Ana Ruiz"), family_name("Tom Delgado-Ruiz")
 ('Min', 'Ruiz', 'Delgado-Ruiz')
+>>> from lessons.speakers import find_mentions
 >>> text = "Gov. Ana Ruiz met Pat Lee on Monday. Ruiz said the talks went well."
 >>> resolve("Ruiz", find_mentions(text), at=text.index("Ruiz said")).name
 'Ana Ruiz'
@@ -24,16 +25,16 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from lessons.constants import (
-    ABBREVIATIONS, AFTER_TIME_WORDS, COMPASS_WORDS, CUE_ADVERBS, CUE_VERBS, DETERMINERS, DOCUMENT_NOUNS,
-    EAST_ASIAN_FAMILY_NAMES, GENDERED_TITLES, GOVERNMENT_PLACES, INDEFINITE_DETERMINERS, INSTITUTION_HEADS,
+    ABBREVIATIONS, AFTER_TIME_WORDS, COMPASS_WORDS, CUE_ADVERBS, CUE_VERBS, DETERMINERS,
+    EAST_ASIAN_FAMILY_NAMES, GOVERNMENT_PLACES, INSTITUTION_HEADS,
     INSTITUTION_NOUNS, IRREGULAR_PAST_VERBS, LEGAL_SUFFIXES, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES,
     ORGANIZATION_WORDS, PERSON_NOUNS, PLACE_WORDS, PREPOSITIONS, ROLE_MODIFIERS, SENTENCE_STARTERS,
     SPEAKER_PRONOUNS, SUBORDINATORS,
 )
 
 __all__ = [
-    "Mention", "Resolution", "SpeakerPhrase", "described", "family_name", "find_mentions", "is_institution",
-    "person_name", "resolve", "resolve_pronoun", "speaker_after", "speaker_before",
+    "Mention", "Resolution", "SpeakerPhrase", "described", "family_name", "is_institution",
+    "person_name", "resolve", "resolve_pronoun",
 ]
 
 Kind = Literal["person", "institution", "unknown"]
@@ -78,6 +79,8 @@ class Resolution:
 
 
 class _Tok(NamedTuple):
+    """A word or punctuation mark and its offsets."""
+
     text: str
     start: int
     end: int
@@ -121,10 +124,12 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
 
 
 def _capitalized(tok: _Tok) -> bool:
+    """True for a token that starts with a capital letter."""
     return tok.text[:1].isupper()
 
 
 def _is_word(tok: _Tok) -> bool:
+    """True for a word or number, False for punctuation."""
     return tok.text[:1].isalnum()
 
 
@@ -176,6 +181,7 @@ def _family_names(name: str) -> tuple[str, str | None]:
 
 
 def _kind(words: Sequence[str]) -> Kind:
+    """Person, institution (an organization, a place, an acronym) or unknown (one word) for a name's words."""
     text = " ".join(words)
     if any(_KOREAN_GIVEN.fullmatch(w) for w in words):
         return "person"  # "Min-seo Park", "Noh Kyu-duk"
@@ -201,261 +207,6 @@ def is_institution(name: str, mentions: Sequence[Mention] = ()) -> bool:
     return _kind(words) == "institution" or name in _index(mentions).institution_names
 
 
-def _clause_start(toks: Sequence[_Tok], i: int) -> int:
-    """The index where the clause holding token ``i`` begins (after punctuation or a subordinator)."""
-    k = i
-    while k > max(0, i - _REACH) and toks[k - 1].text not in {",", ";", ":", ".", "?", "!", "(", "—", "–"} \
-            and toks[k - 1].text.lower() not in SUBORDINATORS:
-        k -= 1
-    return k
-
-
-def _skip_insertion(toks: Sequence[_Tok], j: int) -> tuple[int, bool]:
-    """After ", who …," or ", the chair of …," the index of what follows it, and whether a comma closed it.
-
-    ``(j, False)`` when no insertion starts at ``j``; an insertion that runs to the end of its sentence
-    stops at the sentence's final mark.
-    """
-    if j + 1 < len(toks) and toks[j].text == ",":
-        opener = toks[j + 1].text.lower()
-        if opener in {"who", "which", "whose"} | DETERMINERS or opener[:1].isdigit():
-            k = j + 1
-            while k < min(len(toks), j + _REACH) and toks[k].text not in {",", ".", ";", "?", "!", "“", "”", '"'}:
-                k += 1
-            return (k + 1, True) if k < len(toks) and toks[k].text == "," else (k, False)
-    return j, False
-
-
-def _is_subject(toks: Sequence[_Tok], i: int, j: int) -> bool:
-    """True when the run ``toks[i:j]`` heads its clause and a verb follows it."""
-    before = toks[_clause_start(toks, i):i]
-    if any(t.text.lower() in _NO_SUBJECT_AFTER or t.text.lower().endswith("ed") and t.text != "named"
-           for t in before):
-        return False
-    k = j
-    while k + 1 < len(toks) and toks[k].text.lower() in {"of", "at", "from"}:  # "Lisa Moreno of the Fire Dept."
-        m = k + 1 + (toks[k + 1].text.lower() == "the")
-        if m >= len(toks) or not _capitalized(toks[m]):
-            break
-        k = m
-        while k < len(toks) and (_capitalized(toks[k]) or toks[k].text in {"(", ")"}):
-            k += 1
-    k = _skip_insertion(toks, k)[0]
-    if k + 1 < len(toks) and toks[k].text == "," and i > 0 and toks[i - 1].text == ",":
-        k += 1  # the end of an appositive: "Her lawyer, Ruth Adeyemi-Clarke of the TJA, said"
-    return k < len(toks) and toks[k].text[:1].islower() and toks[k].text.lower() not in \
-        _NOT_A_VERB
-
-
-def find_mentions(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    """Every capitalized name in ``text`` (persons, institutions, single words), outside the ``skip`` spans.
-
-    >>> [(m.text, m.kind, m.title, m.possessive) for m in find_mentions("Dr. Ana Ruiz met Kim Jong-un’s aide.")]
-    [('Ana Ruiz', 'person', 'Dr.', False), ('Kim Jong-un', 'person', '', True)]
-    """
-    toks, found, k = _tokens(text), [], 0
-    spans = sorted(skip)
-    i = 0
-    while i < len(toks):
-        if not _capitalized(toks[i]) or not _is_word(toks[i]):
-            i += 1
-            continue
-        j = _run_end(toks, i, text)
-        joins = ("of", "for") if _bare(toks[j - 1].text) in ORGANIZATION_WORDS else ()
-        while joins and j + 1 < len(toks) and toks[j].text in joins and _capitalized(toks[j + 1]) and \
-                text[toks[j].end:toks[j + 1].start] == " ":
-            j, joins = _run_end(toks, j + 1, text), (",", "and")  # "Ministry of Land, Infrastructure and Transport"
-        first = i
-        while first < j and _bare(toks[first].text) in _STARTERS:
-            first += 1
-        while k < len(spans) and spans[k][1] <= toks[i].start:
-            k += 1
-        inside = k < len(spans) and spans[k][0] <= toks[i].start
-        if first < j and not inside:
-            found.append(_mention(text, toks, first, j))
-        i = j
-    institutions = {m.text for m in found if m.kind == "institution"}
-    prefixes = {" ".join(t.split()[:n]) for t in institutions for n in range(1, len(t.split()))}
-    return [m if m.kind == "institution" or m.text not in prefixes else
-            Mention(m.text, m.start, m.end, "institution", m.title, m.role, m.possessive, m.subject)
-            for m in found if m.text]
-
-
-def _mention(text: str, toks: Sequence[_Tok], i: int, j: int) -> Mention:
-    words = [t.text for t in toks[i:j]]
-    cut = _split_title(words)
-    if _kind([_POSSESSIVE.sub("", w) for w in words[cut:]]) == "institution":
-        cut = 0  # "Tenant Justice Alliance" is no Justice named Alliance
-    possessive = bool(_POSSESSIVE.search(words[-1]))
-    start, end = toks[i + cut].start, toks[j - 1].end
-    name = text[start:end]
-    if possessive:
-        name = _POSSESSIVE.sub("", name)
-        end = start + len(name)
-    name_words = name.split()
-    kind = _kind(name_words) if cut == 0 else "person"
-    k = i  # the role written before the name: "South Korea’s chief nuclear envoy Noh Kyu-duk"
-    if k > 1 and toks[k - 1].text == "," and _bare(toks[k - 2].text) in PERSON_NOUNS:
-        k -= 1  # "the spokesperson, Marisol Vega,"
-    if k > 0 and _bare(toks[k - 1].text) in _ROLE_HEADS:
-        while k > 0 and i - k < 6 and _is_word(toks[k - 1]) and toks[k - 1].text.lower() not in (
-                _ROLE_STOPS):
-            k -= 1
-    role = " ".join(w for w in [text[toks[k].start:toks[i].start].strip(" ,"), " ".join(words[:cut])] if w)
-    after, _ = _skip_insertion(toks, j)
-    if after > j:
-        role = f"{role} {text[toks[j + 1].start:toks[after - 1].start]}".replace(",", " ").strip()
-    gender = next((GENDERED_TITLES[w] for w in map(_bare, role.split()) if w in GENDERED_TITLES), None)
-    return Mention(name, start, end, kind, " ".join(words[:cut]), role, possessive,
-                   not possessive and _is_subject(toks, i, j), gender)
-
-
-# ---------------------------------------------------------------------------
-# the phrase that names a speaker
-# ---------------------------------------------------------------------------
-
-
-def _role_then_name(text: str, toks: Sequence[_Tok], k: int) -> SpeakerPhrase | None:
-    """The name after role words from token ``k``: "manager Gareth Pryce", "council member Luis Ortega"."""
-    start = k
-    while k < len(toks) and k - start < 4 and _bare(toks[k].text) in _ROLE_WORDS \
-            and not _capitalized(toks[k]):
-        k += 1
-    if start < k < len(toks) and _capitalized(toks[k]) and text[toks[k - 1].end:toks[k].start] == " ":
-        inner = _phrase_at(text, toks, k)
-        if inner is not None and inner.form == "name":
-            return inner
-    return None
-
-
-def _phrase_at(text: str, toks: Sequence[_Tok], i: int) -> SpeakerPhrase | None:
-    """The speaker phrase that starts at token ``i``: a name, a pronoun or "a senior official"."""
-    if i >= len(toks):
-        return None
-    tok, low = toks[i], toks[i].text.lower()
-    if low in SPEAKER_PRONOUNS:
-        return SpeakerPhrase(tok.text, tok.start, tok.end, "pronoun")
-    if _capitalized(tok) and low not in DETERMINERS and _bare(tok.text) not in _STARTERS:
-        j = _run_end(toks, i, text)
-        words = [t.text for t in toks[i:j]]
-        cut = _split_title(words)
-        if _POSSESSIVE.search(words[-1]) and j < len(toks) and toks[j].text.islower():
-            return _description(text, toks, i, definite=True)
-        inner = _role_then_name(text, toks, j)  # "Rivermouth manager Gareth Pryce", "US envoy Sung Kim"
-        if inner is not None:
-            return inner
-        if cut >= len(words) or _bare(words[cut]) in _STARTERS:
-            return None
-        return SpeakerPhrase(text[toks[i + cut].start:toks[j - 1].end], toks[i + cut].start, toks[j - 1].end,
-                             "name", " ".join(words[:cut]))
-    if low == "the" and i + 1 < len(toks) and _capitalized(toks[i + 1]):
-        inner = _phrase_at(text, toks, i + 1)  # "the Rev. Thomas Whitcomb Jr."
-        if inner is not None and inner.form == "name" and inner.title:
-            return inner
-    inner = _role_then_name(text, toks, i) if not _capitalized(tok) else None
-    if inner is not None:
-        return inner
-    if low in DETERMINERS or low in PERSON_NOUNS:
-        return _description(text, toks, i, definite=low in DETERMINERS - INDEFINITE_DETERMINERS)
-    return None
-
-
-def _description(text: str, toks: Sequence[_Tok], i: int, *, definite: bool) -> SpeakerPhrase | None:
-    """An unnamed speaker up to its head noun ("A senior official from …" → "A senior official").
-
-    An appositive name wins ("the spokesperson, Marisol Vega,"), and a document leads to its author
-    ("a memo Osei sent", "a statement from Dr. Helen Rourke").
-    """
-    head = None
-    for k in range(i, min(len(toks), i + 7)):
-        low = _bare(toks[k].text)
-        if k > i and (not _is_word(toks[k]) or low in _PHRASE_STOPS):
-            break
-        if low in _HEADS:
-            head = k
-    if head is None:
-        return None
-    nxt = head + 1
-    if nxt < len(toks) and _capitalized(toks[nxt]) and text[toks[head].end:toks[nxt].start] == " " \
-            and toks[head].text.lower() not in DOCUMENT_NOUNS:
-        inner = _phrase_at(text, toks, nxt)  # "the US envoy Sung Kim"
-        if inner is not None and inner.form == "name":
-            return inner
-    if toks[head].text.lower() in DOCUMENT_NOUNS and nxt < len(toks):
-        if toks[nxt].text.lower() in {"from", "by"}:
-            return _phrase_at(text, toks, nxt + 1)
-        if _capitalized(toks[nxt]):
-            return _phrase_at(text, toks, nxt)
-    if nxt + 1 < len(toks) and toks[nxt].text == "," and _capitalized(toks[nxt + 1]):
-        inner = _phrase_at(text, toks, nxt + 1)
-        if inner is not None and inner.form == "name":
-            return inner
-    start, end = toks[i].start, toks[head].end
-    return SpeakerPhrase(text[start:end], start, end, "unnamed", definite=definite)
-
-
-def _segments(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
-    """Comma-separated stretches of ``toks`` (commas inside parentheses do not count)."""
-    result, first, depth = [], 0, 0
-    for k, tok in enumerate(toks):
-        depth += (tok.text == "(") - (tok.text == ")")
-        if tok.text == "," and depth <= 0:
-            result.append((first, k))
-            first = k + 1
-    return [*result, (first, len(toks))]
-
-
-def speaker_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
-    """The subject of a speech verb at ``end``, read in ``text[start:end]`` (its clause, or more).
-
-    Inserted clauses are skipped ("Sung Kim, the US envoy, said"; "Kwon, who …, said"); a verb that
-    continues the one before ("… and warned") gets ``form="inherit"``.
-
-    >>> t = "Sen. Ana Ruiz, chair of the panel, said"
-    >>> speaker_before(t, 0, t.index("said")).text
-    'Ana Ruiz'
-    >>> t = "A senior official from the party described"
-    >>> speaker_before(t, 0, t.index("described")).text
-    'A senior official'
-    """
-    toks = _tokens(text, start, end)
-    while toks and toks[-1].text.lower() in CUE_ADVERBS:
-        toks.pop()
-    if not toks:
-        return None
-    segments = _segments(toks)
-    if len(segments) > 1 and segments[-1][0] == segments[-1][1]:
-        segments.pop()
-        while len(segments) > 1:  # skip ", who …," ", 64," ", the envoy," before the verb
-            first, last = segments[-1]
-            opener = toks[first].text.lower() if first < last else ""
-            before = segments[-2]
-            named = before[1] > before[0] and _capitalized(toks[before[1] - 1])
-            if opener in {"who", "which", "whose", "whom", "where"} or opener[:1].isdigit() or (
-                    named and (opener in DETERMINERS or opener.islower())):
-                segments.pop()
-            else:
-                break
-    first, last = segments[-1]
-    clause = list(toks[first:last])
-    while clause and clause[-1].text.lower() in CUE_ADVERBS:
-        clause.pop()
-    if clause and clause[-1].text.lower() in {"and", "but", "or", "then"}:
-        return SpeakerPhrase("", clause[-1].end, clause[-1].end, "inherit")
-    cut = max((k for k, t in enumerate(clause) if t.text.lower() in _CLAUSE_OPENERS), default=-1)
-    clause = clause[cut + 1:]
-    if not clause:
-        return SpeakerPhrase("", end, end, "inherit")
-    return _phrase_at(text, clause, 0)
-
-
-def speaker_after(text: str, start: int, end: int | None = None) -> SpeakerPhrase | None:
-    """The speaker named after an inverted verb: "said Dr. Min Ji-hoon, who …" → "Min Ji-hoon".
-
-    >>> speaker_after("said a Rivermouth staff member, who asked", 5).text
-    'a Rivermouth staff member'
-    """
-    return _phrase_at(text, _tokens(text, start, end), 0)
 
 
 # ---------------------------------------------------------------------------
@@ -495,6 +246,7 @@ _CACHE: list[object] = [None, None]
 
 
 def _index(mentions: Sequence[Mention]) -> _Index:
+    """The look-up tables of ``mentions``, kept for the last list asked about."""
     if _CACHE[0] is not mentions:
         _CACHE[:] = [mentions, _Index(mentions)]
     return _CACHE[1]  # type: ignore[return-value]
@@ -525,6 +277,7 @@ def resolve(surface: str, mentions: Sequence[Mention], *, at: int, title: str = 
     to her brother); then the person last named as speaking (``speakers``: offset and name of each earlier
     speaker). Otherwise the surname is kept as written.
 
+    >>> from lessons.speakers import find_mentions, speaker_before
     >>> text = "Sung Kim met Kim Jong-un. “Yes,” Kim said."
     >>> resolve("Kim", find_mentions(text), at=text.index("Kim said")).how
     'as written'
@@ -551,6 +304,7 @@ def resolve_pronoun(pronoun: str, mentions: Sequence[Mention], *, at: int,
                     speakers: Sequence[tuple[int, str]] = (), genders: dict[str, str] | None = None) -> Resolution:
     """The person a "he" or "she" before offset ``at`` means: the latest subject or speaker of that gender.
 
+    >>> from lessons.speakers import find_mentions, speaker_before
     >>> text = "Ana Ruiz met Pat Lee. Lee left early. “No,” he said."
     >>> resolve_pronoun("he", find_mentions(text), at=text.index("“No"), genders={"Ana Ruiz": "f"}).name
     'Pat Lee'
@@ -583,6 +337,7 @@ def described(phrase: SpeakerPhrase, mentions: Sequence[Mention],
     An earlier "a spokesperson" (``descriptions``, in text order), a person whose role fits ("South Korea’s
     chief nuclear envoy Noh Kyu-duk") or an institution of that kind ("Vireo Corp."): the latest one.
 
+    >>> from lessons.speakers import find_mentions, speaker_before
     >>> text = "A spokesperson for the office said no. The spokesperson said yes."
     >>> first = speaker_before(text, 0, text.index(" said"))
     >>> second = speaker_before(text, text.index("The"), text.rindex(" said"))
@@ -593,6 +348,7 @@ def described(phrase: SpeakerPhrase, mentions: Sequence[Mention],
     head, modifiers = words[-1], [w for w in words[1:-1] if w not in DETERMINERS]
 
     def fits(role: str) -> bool:
+        """True when ``role`` has the head noun and every modifier ("Korean" fits "South Korea’s")."""
         role_words = [_bare(w) for w in role.split()]
         return head in role_words and all(any(r[:5] == m[:5] for r in role_words) for m in modifiers)
 
