@@ -79,7 +79,7 @@ def answer_menu() -> dict[str, list[tuple[Any, float]]]:
             options += [H.SPLIT_BYLINE_PARTIAL, wrong_code] if "byline" in ex.id else [H.SPLIT_SENTENCES_NAIVE]
             options += [ref.get(ex.id)] * 2  # many learners get code right
         elif ex.kind in ("choice", "multi", "order", "match"):
-            others = [c for c in H._candidates(ex) if not ex.check(c).passed]
+            others = [c for c in solutions.closed_candidates(ex) if not ex.check(c).passed]
             options += random.Random(ex.id).sample(others, min(2, len(others)))
         else:
             options += ["Sung Kim" if ex.kind == "text" else "3" if ex.kind == "number" else "1999-01-01"]
