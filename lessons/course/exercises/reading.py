@@ -328,13 +328,13 @@ EXERCISES = (
     Exercise(
         "reading.stamp_match",
         "match",
-        "Challenge: these stamps come from Korean papers with other header layouts. None names its zone, so "
+        "Core: these stamps come from Korean papers with other header layouts. None names its zone, so "
         "all are Korea time (UTC+9). Match each to its instant in UTC.",
         PairsKey(
             frozenset({"65d11370813605c1", "c3c9b767f30e5d05", "9f1ebdfcca407672", "9a91f215fee64375"}),
             size=4,
         ),
-        tier="challenge",
+        tier="core",
         notebook=NOTEBOOK,
         section="§ 6 Where the tool gets it wrong",
         items=(
@@ -352,8 +352,7 @@ EXERCISES = (
             "2022-01-01 17:05 UTC",
         ),
         hints=(
-            "parse_stamp() from lessons.reading reads all of these, labels included; then convert with "
-            ".astimezone(timezone.utc).",
+            "Read each stamp's date and clock time (the tools of § 3 help), then take away the 9 hours.",
             "Near midnight the date in UTC is not the printed one; near New Year, not even the year.",
         ),
     ),
