@@ -6,13 +6,18 @@ Keys follow COURSE.md (``lessons analyze``); each lesson adds its own. Offsets i
 >>> report = analyze_text("Seoul talks\\nBy Jo BloggsPublished : Aug. 23, 2021 - 14:50\\nThey met. It rained.")
 >>> report["author"], report["published"], report["sentences"]
 ('Jo Bloggs', '2021-08-23T14:50:00+09:00', ['They met.', 'It rained.'])
+>>> analyze_text("Talks\\nBy Jo Bloggs\\n“Soon,” Noh said.")["quotes"][0]["speaker"]
+'Noh'
+
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from lessons.quoting import extract_quotes
 from lessons.reading import Article, read_article
 from lessons.tokenizing import sentences
 
@@ -26,6 +31,7 @@ def report_for(article: Article) -> dict[str, Any]:
     return {
         **{key: fields[key] for key in _HEADER_KEYS},
         "sentences": [s.text for p in article.paragraphs for s in sentences(p.text)],
+        "quotes": [asdict(quote) for quote in extract_quotes(article)],
     }
 
 
@@ -47,5 +53,12 @@ def format_report(report: dict[str, Any], *, name: str = "") -> str:
     lines.append(f"{'paragraphs:':<11} {len(report['paragraphs'])}")
     lines.append(f"{'sentences:':<11} {len(report['sentences'])}")
     for number, sentence in enumerate(report["sentences"][:3], 1):
-        lines.append(f"  {number}. {sentence[:100]}{'…' if len(sentence) > 100 else ''}")
+        lines.append(f"  {number}. {_clip(sentence)}")
+    lines.append(f"{'quotes:':<11} {len(report['quotes'])}")
+    for quote in report["quotes"]:
+        lines.append(f"  {quote['speaker'] or '(speaker not found)'} [{quote['kind']}]: “{_clip(quote['text'], 80)}”")
     return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 100) -> str:
+    return f"{text[:width]}{'…' if len(text) > width else ''}"

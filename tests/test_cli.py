@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lessons.paths import COURSE_ARTICLE
+from lessons.reading import read_file
 
 
 def _lessons(*args: str) -> subprocess.CompletedProcess[str]:
@@ -26,6 +27,14 @@ def test_course_article_as_json() -> None:
     assert report["published"] == "2021-08-23T14:50:00+09:00"
     assert len(report["paragraphs"]) == 15
     assert len(report["sentences"]) == 22
+    body = read_file(COURSE_ARTICLE).body
+    assert len(report["quotes"]) == 12
+    for quote in report["quotes"]:
+        assert set(quote) == {"text", "start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind"}
+        assert body[quote["start"]:quote["end"]] == quote["text"]
+        if quote["speaker_start"] is not None:
+            assert quote["speaker"].endswith(body[quote["speaker_start"]:quote["speaker_end"]].split()[-1])
+    assert {q["speaker"] for q in report["quotes"]} == {"Sung Kim", "Noh Kyu-duk", "Pyongyang"}
 
 
 @pytest.mark.repo

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from lessons import _marks, quoting
 from lessons.errors import LessonsError
 from lessons.paths import COURSE_ARTICLE, DATA_DIR
-from lessons.quoting import Quote, QuotingError, extract_quotes, reported_speech, sourcing, unmatched_marks
+from lessons.audit import describe_sourcing, sourcing, sourcing_chart
+from lessons.quoting import Quote, QuotingError, extract_quotes, reported_speech, unmatched_marks
 from lessons.reading import read_article, read_file
 
 
@@ -338,7 +339,32 @@ def test_sourcing_counts_quotes_words_and_shares() -> None:
 
 
 def test_sourcing_of_an_article_without_quotes() -> None:
-    assert sourcing("Nobody said anything.") == []
+    assert sourcing("Rain fell all day. The roads closed at noon.") == []
+    assert describe_sourcing([]).startswith("Empty bar chart")
+
+
+def test_a_speaker_only_reported_is_listed_after_those_quoted() -> None:
+    text = ("“We will rebuild,” Gov. Ana Ruiz said.\n"
+            "Mayor Tom Reyes said the bridge would reopen in May. Reyes said crews were ready.")
+    sources = sourcing(text)
+    assert [(s.speaker, s.quotes, s.words, s.reported) for s in sources] == [
+        ("Ana Ruiz", 1, 3, 0), ("Tom Reyes", 0, 0, 2)]
+    assert sources[1].kind == "named person" and sources[1].share == 0
+
+
+def test_sourcing_chart_labels_every_bar_with_its_kind_and_counts() -> None:
+    text = ("“We will rebuild the town,” Gov. Ana Ruiz said. “It was fast,” an aide said.\n"
+            "Pyongyang called the drills “a rehearsal.”")
+    sources = sourcing(text)
+    axes = sourcing_chart(sources).axes[0]
+    labels = [t.get_text() for t in axes.get_yticklabels()]
+    assert labels == ["Ana Ruiz — named person", "an aide — unnamed", "Pyongyang — institution"]
+    assert [bar.get_width() for bar in axes.patches] == [5, 3, 2]
+    assert len({bar.get_hatch() for bar in axes.patches}) == 3  # kinds differ by more than colour
+    assert axes.get_title() and axes.get_xlabel() == "Quoted words"
+    description = describe_sourcing(sources)
+    assert "Ana Ruiz (named person) 5 words in 1 quote" in description
+    assert "Pyongyang (institution) 2 words in 1 quote" in description
 
 
 # --- the course article and the development gold -----------------------------------------------------
