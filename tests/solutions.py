@@ -36,6 +36,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _helpers() -> dict[str, Callable[..., Any]]:
+    from lessons.names import family_name, person_name
+    from lessons.quoting import extract_quotes
     from lessons.reading import parse_stamp, split_byline
     from lessons.tokenizing import normalize, sentences
 
@@ -48,8 +50,17 @@ def _helpers() -> dict[str, Callable[..., Any]]:
         kept = [w for w in normalize(text) if w != "'s" and not any(ch.isdigit() for ch in w)]
         return dict(Counter(w for w in kept if (len(w) >= 2 and w.isupper()) or w not in stops))
 
+    def resolve_speaker(mention: str, people: list[str]) -> str:
+        name = person_name(mention)
+        if name in people:
+            return name
+        matches = {p for p in people if family_name(p) == family_name(name)}
+        return matches.pop() if len(matches) == 1 else name
+
     return {
         "reading.glued_byline": lambda line: list(split_byline(line)),
+        "quoting.quoted_spans": lambda text: [[q.start, q.end] for q in extract_quotes(text)],
+        "quoting.resolve_speaker": resolve_speaker,
         "reading.to_utc": to_utc,
         "tokenizing.splitter": lambda text: [s.text for s in sentences(text)],
         "tokenizing.count_words": count_words,
@@ -77,6 +88,10 @@ def variant_candidates(ex: Exercise, passage: str) -> list[Any]:
     if normalizer == "utc_instant":
         start = _printed_date(passage) - timedelta(days=1)
         return [(start + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%MZ") for m in range(3 * 24 * 60)]
+    if ex.id.startswith("quoting."):  # a run of capitalized words: a name as the passage writes it
+        runs = re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*\.?)*", passage)
+        return sorted({" ".join(run.split()[i:j]) for run in runs
+                       for i in range(len(run.split())) for j in range(i + 1, len(run.split()) + 1)})
     if ex.id == "tokenizing.passage_top_word":  # a word of the passage, as the course normalizes it
         from lessons.tokenizing import normalize
 
@@ -135,15 +150,23 @@ def _quoted(ex: Exercise) -> str:
     return ex.prompt.split("text = '", 1)[1].rsplit("'", 1)[0]
 
 
+def _quoted_in_double(ex: Exercise) -> str:
+    """The text an exercise's prompt quotes after ``text = "``."""
+    return ex.prompt.split('text = "', 1)[1].rsplit('"', 1)[0]
+
+
 @lru_cache(maxsize=8)
 def _reference(learner: str) -> dict[str, Any]:
+    from lessons.audit import sourcing
     from lessons.exploring import keyword_in_context
     from lessons.paths import COURSE_ARTICLE
+    from lessons.quoting import extract_quotes
     from lessons.reading import read_article
     from lessons.tokenizing import sentences
 
     article = read_article(COURSE_ARTICLE)
     assert article.published is not None
+    sources = sourcing(article)
     answers: dict[str, Any] = {
         "start.city": "Seoul",
         "reading.author": article.author,
@@ -153,6 +176,10 @@ def _reference(learner: str) -> dict[str, Any]:
         "tokenizing.sentence_count": len(sentences(article.body)),
         # the lesson's regex, on the text the prompt quotes
         "tokenizing.regex_split": len(re.split(r"(?<=[.!?])\s+", _quoted(get_exercise("tokenizing.regex_split")))),
+        "quoting.apostrophe_regex": len(re.findall(r"'(.+?)'", _quoted_in_double(get_exercise("quoting.apostrophe_regex")))),
+        "quoting.partial_count": sum(q.kind == "partial" for q in extract_quotes(article)),
+        "quoting.pyongyang_share": round(100 * next(s.words for s in sources if s.speaker == "Pyongyang")
+                                         / sum(s.words for s in sources)),
         "tokenizing.the_north": sum(
             not line.right.lower().startswith("korea") for line in keyword_in_context(article.body, "north")
         ),

@@ -240,8 +240,11 @@ def test_no_variant_answer_is_in_the_repository_in_plain_text(variant_answer: An
         for form in forms
         for name, text in texts.items()
         if not what.startswith(name + " ") and form in text  # the passage itself holds the words asked about
+        # a news text (an article or another passage) may well use a passage's most frequent word; a name
+        # or a phrase is another matter
+        and not (name.startswith(("data/", "lessons/data/passages/")) and " " not in form)
     ]
-    assert found == []
+    assert found == [], found
 
 
 def test_a_folder_per_learner_is_graded_under_the_folder_s_name(tmp_path: Path, variant_answer: Any) -> None:
@@ -257,11 +260,12 @@ def test_a_folder_per_learner_is_graded_under_the_folder_s_name(tmp_path: Path, 
     assert next(g for g in row.grades if g.exercise.id == ex.id).result.passed
 
 
-@pytest.mark.parametrize("exercise_id", ["reading.header_utc", "tokenizing.passage_sentences"])
+@pytest.mark.parametrize("exercise_id", ["reading.header_utc", "tokenizing.passage_sentences", "quoting.tool_wrong"])
 def test_the_course_helper_gets_every_passage_of_a_challenge_pool_wrong(exercise_id: str, variant_answer: Any) -> None:
     """A challenge about beating the tool: one helper call must not answer it on any learner's passage."""
     from datetime import timezone
 
+    from lessons.quoting import extract_quotes
     from lessons.reading import read_article
     from lessons.tokenizing import sentences
 
@@ -273,6 +277,8 @@ def test_the_course_helper_gets_every_passage_of_a_challenge_pool_wrong(exercise
         if exercise_id == "reading.header_utc":
             published = read_article(text).published
             tool = published.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%MZ") if published else "no answer"
+        elif exercise_id == "quoting.tool_wrong":
+            tool = extract_quotes(text)[-1].speaker or "no answer"
         else:
             tool = len(sentences(text))
         assert not ex.check(tool, grader).passed, f"the helper answers {passage}"

@@ -40,7 +40,7 @@ def _headings(nb: nbformat.NotebookNode) -> list[tuple[int, str]]:
 
 
 def test_the_course_has_its_first_notebooks() -> None:
-    assert [p.name for p in NOTEBOOKS][:3] == ["00_start.ipynb", "01_reading.ipynb", "02_tokenizing.ipynb"]
+    assert [p.name for p in NOTEBOOKS][:4] == ["00_start.ipynb", "01_reading.ipynb", "02_tokenizing.ipynb", "03_quoting.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -426,3 +426,35 @@ def test_pronoun_for_a_bare_surname() -> None:
 @pytest.mark.xfail(reason="a cue in the sentence after a quote is not read ('That was all Kim said.')", strict=True)
 def test_cue_in_the_next_sentence() -> None:
     assert extract_quotes("“We will win.” That was all Kim said.")[0].speaker == "Kim"
+
+
+# --- the lesson's code exercises: their statement, the course helper and the instructor cases agree ---------
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_instructor_cases_for_quoted_spans_are_what_the_course_finds(seed: int) -> None:
+    import random
+
+    from lessons.course.exercises._quoting_cases import quoted_span_cases
+
+    for (text,), spans, about in quoted_span_cases(random.Random(seed)):
+        assert [[q.start, q.end] for q in extract_quotes(text)] == spans, about
+        assert all(text[start - 1] in "“\"" and text[end] in "”\"" for start, end in spans)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_instructor_cases_for_resolve_speaker_follow_its_rules(seed: int) -> None:
+    import random
+
+    from lessons.course.exercises._quoting_cases import speaker_cases
+    from lessons.names import family_name, person_name
+
+    for (mention, people), expected, about in speaker_cases(random.Random(seed)):
+        name = person_name(mention)
+        matches = {p for p in people if family_name(p) == family_name(name)}
+        if name in people:
+            assert expected == name, about
+        elif len(matches) == 1:
+            assert expected == matches.pop(), about
+        else:
+            assert expected == name and len(matches) != 1, about
