@@ -301,8 +301,13 @@ def resolve(surface: str, mentions: Sequence[Mention], *, at: int, title: str = 
 
 
 def resolve_pronoun(pronoun: str, mentions: Sequence[Mention], *, at: int,
-                    speakers: Sequence[tuple[int, str]] = (), genders: dict[str, str] | None = None) -> Resolution:
+                    speakers: Sequence[tuple[int, str]] = (), genders: dict[str, str] | None = None,
+                    sentence_starts: Sequence[int] = ()) -> Resolution:
     """The person a "he" or "she" before offset ``at`` means: the latest subject or speaker of that gender.
+
+    Given the sentences' start offsets, the latest *sentence* wins, and within it the first subject or
+    speaker: "Kim, a painter, said she quit after a supervisor told her crew …" makes "she" Kim, not the
+    supervisor of the clause inside.
 
     >>> from lessons.speakers import find_mentions, speaker_before
     >>> text = "Ana Ruiz met Pat Lee. Lee left early. “No,” he said."
@@ -324,8 +329,12 @@ def resolve_pronoun(pronoun: str, mentions: Sequence[Mention], *, at: int,
                     genders.setdefault(resolved.name, m.gender)
     last = bisect_right(index.full_starts, at)  # then any person named before: "Ana Ruiz met Pat Lee."
     others = [(-1, m.text) for m in index.full[max(0, last - _LOOK_BACK):last][::-1] if m.end <= at]
-    for _, name in [*sorted(candidates, reverse=True), *others]:
-        if genders.get(name) in (None, want):
+    def latest_sentence_first(candidate: tuple[int, str]) -> tuple[int, int]:
+        return -bisect_right(sentence_starts, candidate[0]), candidate[0]
+
+    ordered = sorted(candidates, key=latest_sentence_first) if sentence_starts else sorted(candidates, reverse=True)
+    for _, name in [*ordered, *others]:
+        if genders.get(name) in (None, want) and not is_institution(name, mentions):  # "she" is no ministry
             return Resolution(name, *_nearest(name, mentions, at), "pronoun")
     return Resolution(pronoun, None, None, "as written")
 

@@ -132,8 +132,9 @@ class _Reader:
             return speaker_after(self.body, verb.end + 4, last)
         region = self.after_quote(first, verb.start)
         phrase = None if low in PARTICIPLE_CUES else speaker_before(self.body, region, verb.start)
-        if phrase is None and low in INVERTED_CUES and not self.body[region:verb.start].strip(" ,"):
-            phrase = speaker_after(self.body, verb.end, last)  # “…,” said Noh, adding …
+        before = self.body[region:verb.start].rstrip()
+        if phrase is None and low in INVERTED_CUES and (not before.strip(" ,") or before.endswith(",")):
+            phrase = speaker_after(self.body, verb.end, last)  # “…,” said Noh / The talks failed, said Noh
         if phrase is not None and phrase.form != "inherit":
             return phrase
         if phrase is None and low not in PARTICIPLE_CUES:
@@ -226,8 +227,9 @@ class _Reader:
                 if cue == "according to":  # "…, according to X." or "According to X, …"
                     comma_after = body.find(",", phrase.end, stop)
                     span = (lo, comma) if comma > lo else (comma_after + 1, stop) if comma_after > 0 else None
-                elif comma > lo and phrase.start > comma and len(rest) < 6 and "that" not in rest:
-                    span = (lo, comma)  # "No injuries were reported, the company said."
+                elif comma > lo and phrase.start > comma and (len(rest) < 6 and "that" not in rest or
+                                                              phrase.start >= verb.end):
+                    span = (lo, comma)  # "No injuries were reported, the company said." / ", said Choi, a …"
                 else:
                     toks = _tokens(body, verb.start + len(cue), stop)
                     that = next((k for k, t in enumerate(toks[:8]) if t.text.lower() == "that"), None)
@@ -259,7 +261,7 @@ class _Resolver:
                 result = Resolution(result.name, phrase.start, phrase.start + len(result.name), "as written")
         elif phrase.form == "pronoun":
             result = resolve_pronoun(phrase.text, mentions, at=min(at, phrase.start), speakers=self.history,
-                                     genders=self.genders)
+                                     genders=self.genders, sentence_starts=self.reader.sentence_starts)
             if result.how == "pronoun":
                 self.genders.setdefault(result.name, {"he": "m", "she": "f"}[phrase.text.lower()])
             else:
@@ -269,7 +271,8 @@ class _Resolver:
             first, head = phrase.text.split()[0].lower(), phrase.text.split()[-1].lower()
             if result is None and (not phrase.definite or head in INSTITUTION_NOUNS or first in _NOT_CATAPHORIC):
                 result = Resolution(_as_written(phrase.text), phrase.start, phrase.end, "as written")
-        if result is not None and result.how != "as written" or phrase.form == "name":
+        if result is not None and (result.how != "as written" or phrase.form == "name" or (
+                phrase.form == "unnamed" and not phrase.definite)):  # "One resident … said she": she is next
             self.history.append((phrase.start, result.name))
         return result
 
@@ -278,7 +281,7 @@ class _Resolver:
         speaking, as a lede names its speaker a paragraph or two later."""
         history = sorted(self.history)
         for pos, name in history[bisect_right(history, (phrase.start, "\uffff")):][:50]:
-            if len(name.split()) > 1 and not is_institution(name, self.reader.mentions):
+            if len(name.split()) > 1 and name[:1].isupper() and not is_institution(name, self.reader.mentions):
                 return Resolution(name, *_nearest(name, self.reader.mentions, pos), "named later")
         return Resolution(_as_written(phrase.text), phrase.start, phrase.end, "as written")
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from lessons.constants import (
     CUE_ADVERBS, DETERMINERS, DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITE_DETERMINERS, ORGANIZATION_WORDS,
-    PERSON_NOUNS, SPEAKER_PRONOUNS, SUBORDINATORS,
+    PERSON_NOUNS, PREPOSITIONS, SPEAKER_PRONOUNS, SUBORDINATORS,
 )
 from lessons.names import (  # the tokens and word classes both modules read names with
     _CLAUSE_OPENERS, _HEADS, _NO_SUBJECT_AFTER, _NOT_A_VERB, _PHRASE_STOPS, _POSSESSIVE, _REACH, _ROLE_HEADS,
@@ -34,20 +34,26 @@ def _clause_start(toks: Sequence[_Tok], i: int) -> int:
     return k
 
 
+def _opens_insertion(toks: Sequence[_Tok], j: int) -> bool:
+    """True when the comma at ``j`` opens an inserted clause: ", who …", ", 34,", ", the chair of …", ", in her …"."""
+    if not (j + 1 < len(toks) and toks[j].text == ","):
+        return False
+    opener = toks[j + 1].text.lower()
+    return opener in {"who", "which", "whose", "in"} | DETERMINERS or opener[:1].isdigit()
+
+
 def _skip_insertion(toks: Sequence[_Tok], j: int) -> tuple[int, bool]:
     """After ", who …," or ", the chair of …," the index of what follows it, and whether a comma closed it.
 
     ``(j, False)`` when no insertion starts at ``j``; an insertion that runs to the end of its sentence
     stops at the sentence's final mark.
     """
-    if j + 1 < len(toks) and toks[j].text == ",":
-        opener = toks[j + 1].text.lower()
-        if opener in {"who", "which", "whose"} | DETERMINERS or opener[:1].isdigit():
-            k = j + 1
-            while k < min(len(toks), j + _REACH) and toks[k].text not in {",", ".", ";", "?", "!", "“", "”", '"'}:
-                k += 1
-            return (k + 1, True) if k < len(toks) and toks[k].text == "," else (k, False)
-    return j, False
+    if not _opens_insertion(toks, j):
+        return j, False
+    k = j + 1
+    while k < min(len(toks), j + _REACH) and toks[k].text not in {",", ".", ";", "?", "!", "“", "”", '"'}:
+        k += 1
+    return (k + 1, True) if k < len(toks) and toks[k].text == "," else (k, False)
 
 
 def _is_subject(toks: Sequence[_Tok], i: int, j: int) -> bool:
@@ -64,7 +70,11 @@ def _is_subject(toks: Sequence[_Tok], i: int, j: int) -> bool:
         k = m
         while k < len(toks) and (_capitalized(toks[k]) or toks[k].text in {"(", ")"}):
             k += 1
-    k = _skip_insertion(toks, k)[0]
+    for _ in range(3):  # ", 34, a painter who …, said": insertions can follow one another
+        after, closed = _skip_insertion(toks, k)
+        if after == k:
+            break
+        k = after - 1 if closed and after < len(toks) and _opens_insertion(toks, after - 1) else after
     if k + 1 < len(toks) and toks[k].text == "," and i > 0 and toks[i - 1].text == ",":
         k += 1  # the end of an appositive: "Her lawyer, Ruth Adeyemi-Clarke of the TJA, said"
     return k < len(toks) and toks[k].text[:1].islower() and toks[k].text.lower() not in \
@@ -199,6 +209,8 @@ def _description(text: str, toks: Sequence[_Tok], i: int, *, definite: bool) -> 
         if low in _HEADS:
             head = k
     if head is None:
+        head = _unlisted_head(text, toks, i)
+    if head is None:
         return None
     nxt = head + 1
     if nxt < len(toks) and _capitalized(toks[nxt]) and text[toks[head].end:toks[nxt].start] == " " \
@@ -217,6 +229,27 @@ def _description(text: str, toks: Sequence[_Tok], i: int, *, definite: bool) -> 
             return inner
     start, end = toks[i].start, toks[head].end
     return SpeakerPhrase(text[start:end], start, end, "unnamed", definite=definite)
+
+
+def _unlisted_head(text: str, toks: Sequence[_Tok], i: int) -> int | None:
+    """The head noun of a description whose noun no list holds, where its position shows it names a speaker.
+
+    "a reporter asked", "said one regular, who …": an indefinite phrase that fills the subject slot
+    (nothing follows it but a comma or the end of the clause). "the city's building commissioner, Ray
+    Tolliver,": a definite one only with an appositive name after it, which then names the speaker.
+    """
+    k = i + 1
+    while k < len(toks) and k - i <= 4 and toks[k].text[:1].islower() and _is_word(toks[k]) and \
+            _bare(toks[k].text) not in _PHRASE_STOPS | DETERMINERS:
+        k += 1
+    if k == i + 1:
+        return None
+    ends = k == len(toks) or toks[k].text in {",", ".", ";", "—"}
+    if toks[i].text.lower() in INDEFINITE_DETERMINERS and ends:
+        return k - 1
+    named_after = k + 1 < len(toks) and toks[k].text == "," and _capitalized(toks[k + 1]) and \
+        text[toks[k].end:toks[k + 1].start] == " "
+    return k - 1 if named_after else None
 
 
 def _segments(toks: Sequence[_Tok]) -> list[tuple[int, int]]:
@@ -271,7 +304,12 @@ def speaker_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
     clause = clause[cut + 1:]
     if not clause:
         return SpeakerPhrase("", end, end, "inherit")
-    return _phrase_at(text, clause, 0)
+    phrase = _phrase_at(text, clause, 0)
+    rest = [t for t in clause if phrase is not None and t.start >= phrase.end]
+    if phrase is not None and phrase.form == "name" and rest and rest[0].text[:1].islower() and \
+            rest[0].text.lower() not in PREPOSITIONS:  # "Dr. Lee of the University of Tokyo said" is fine
+        return None  # "Rents are rising everywhere, said …": a capital that opens a clause is no subject
+    return phrase
 
 
 def speaker_after(text: str, start: int, end: int | None = None) -> SpeakerPhrase | None:

@@ -213,6 +213,39 @@ def test_unnamed_and_institution_speakers(text: str, speaker: str) -> None:
     assert extract_quotes(text)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an unnamed speaker whose noun no list holds, in the subject slot or after an inverted cue
+        ("Coach Ana Ruiz sat down. “Is the knee OK?” a columnist asked.", ["a columnist"]),
+        ("Dr. Pat Lee left. “I come here every week,” said one diner, who asked not to be named.", ["one diner"]),
+        # a definite description with an appositive name after an inverted cue
+        ("Dr. Pat Lee left. “The pipes are old,” wrote the town’s water engineer, Omar Haddad, in a memo.",
+         ["Omar Haddad"]),
+        # insertions one after another do not hide the subject; "she" then means the subject, not the
+        # speaker of the clause inside its sentence
+        ("Lena Marsh spoke first. Ines Moreau, 41, a nurse who has worked nights for a decade, said she quit "
+         "after a manager told her team that pay would fall. “I was tired,” she said.", ["Ines Moreau"]),
+        # a possessive pronoun in an insertion: "Reyes, in her tenth year, …" and then "she said"
+        ("Coach Lina Reyes watched. Tasha Greer scored 30. “It hurts,” Greer said. Reyes, in her tenth year at the "
+         "club, ended the session. “They gave everything,” she said.", ["Tasha Greer", "Lina Reyes"]),
+        # "she" is never an institution; an unnamed person reported just before is
+        ("The county health department urged calm. One neighbor said she had smelled smoke for days. "
+         "“I thought it was a barbecue,” she said.", ["one neighbor"]),
+        # a clause reported before an inverted cue names its speaker for the quote after it
+        ("Rents are rising everywhere, said Omar Haddad, an economist at the university. “Nobody builds,” he said.",
+         ["Omar Haddad"]),
+    ],
+)
+def test_speakers_generalize(text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+def test_reported_clause_before_an_inverted_cue() -> None:
+    text = "Rents are rising everywhere, said Omar Haddad, an economist at the university."
+    assert [(r.text, r.speaker) for r in reported_speech(text)] == [("Rents are rising everywhere", "Omar Haddad")]
+
+
 def test_shared_surname_is_kept_when_nothing_decides() -> None:
     text = "Sung Kim met Kim Jong-un on Monday.\n“We talked,” Kim said."
     quote = extract_quotes(text)[0]
