@@ -142,7 +142,8 @@ class Exercise:
             return CheckResult(0.0, "could not be read", f"This answer could not be read: {answer.reason}.")
         try:
             if is_blank(answer, self):
-                return CheckResult(0.0, "not attempted", f"Not attempted yet: see {self.where}.")
+                stop = "" if self.where.endswith(("?", "!", ".")) else "."  # "§ 3 Who is “Kim”?" ends itself
+                return CheckResult(0.0, "not attempted", f"Not attempted yet: see {self.where}{stop}")
             variant = self.variant_for(grader.learner)
             if self.variants and variant is None:
                 return CheckResult(0.0, "could not be checked", "Set your learner id first (whoami in 00_start): "

@@ -59,7 +59,7 @@ def _passage_html(exercise: Exercise, learner: str | None) -> str:
         return ("<p><b>Set your learner id first</b> (in 00_start: <code>whoami('your-id')</code>, then re-run "
                 "this cell): it chooses your own passage for this exercise.</p>")  # fmt: skip
     text = html.escape(exercise.passage_for(learner))
-    return (f'<pre class="lessons-passage" aria-label="your passage" style="white-space: pre-wrap">{text}</pre>'
+    return (f'<pre class="lessons-passage" aria-label="your passage" style="white-space: pre-wrap; word-break: normal; overflow-wrap: normal">{text}</pre>'
             f"<p><small>Your passage, chosen for learner id <code>{html.escape(learner)}</code>.</small></p>")  # fmt: skip
 
 
@@ -196,7 +196,18 @@ class ExerciseWidget(w.VBox):
 
     def __repr__(self) -> str:
         # What a front end without widgets shows: how to answer in plain code instead.
-        return f"[exercise {self.exercise.id}] no widgets? answer({self.exercise.id!r}, ...)"
+        ex = self.exercise
+        lines = [f"[exercise {ex.id}] {ex.prompt}"]
+        if ex.items:
+            lines += ["Items:", *(f"  - {item}" for item in ex.items)]
+        if ex.options:
+            lines += ["Options (answer with the exact text):", *(f"  - {option}" for option in ex.options)]
+        if ex.variants and self.learner:
+            lines += ["Your passage:", ex.passage_for(self.learner)]
+        if ex.template:
+            lines += ["Start from:", ex.template.rstrip()]
+        lines.append(f"No widgets? Answer in code: answer({ex.id!r}, ...)")
+        return "\n".join(lines)
 
 
 def exercise(exercise_id: str, *, store: AnswerStore | None = None) -> ExerciseWidget:

@@ -36,9 +36,10 @@ def resolve_speaker(mention, people):
     1. Drop a title (a word of TITLES) from the front of the mention.
     2. If what is left is one of the people, return it.
     3. Otherwise it is a family name. A person's family name is the first word of a Korean-style
-       name, whose given name is hyphenated ("Noh Kyu-duk" -> "Noh"), else the last word
-       ("Ana Ruiz" -> "Ruiz", "Tom Delgado-Ruiz" -> "Delgado-Ruiz"), not counting a final
-       "Jr." or "Sr." ("Ray Dillard Jr." -> "Dillard").
+       name: two words, the second a given name hyphenated with a lower-case second part
+       ("Noh Kyu-duk" -> "Noh", "Sung Ji-ho" -> "Sung"). In any other name it is the last word
+       ("Ana Ruiz" -> "Ruiz", "Sung Kim" -> "Kim", "Tom Delgado-Ruiz" -> "Delgado-Ruiz"), not
+       counting a final "Jr." or "Sr." ("Ray Dillard Jr." -> "Dillard").
     4. If exactly one of the people has that family name, return their full name. If several
        different people do, or nobody does, return the mention without its title: when the
        text does not decide, keep the name as written rather than guess.
@@ -47,6 +48,8 @@ def resolve_speaker(mention, people):
     return mention
 '''
 
+_NOT_INDIRECT = ("One of your picks is not indirect speech: check each for quotation marks and for a verb of "
+                 "saying.")
 _SURNAME = "Type the full name, given name and family name, as the passage writes it in full."
 _TOOL_SAYS = ("That is what extract_quotes says, and here it is wrong: read the sentences around the quotation "
               "as a copy editor would.")
@@ -172,13 +175,13 @@ EXERCISES = (
     Exercise(
         "quoting.who_is_who",
         "match",
-        "Core: who is each of these mentions in the course article? Match each to the person it names.",
+        "Warm-up: who is each of these mentions in the course article? Match each to the person it names.",
         PairsKey(
             frozenset({"576642379fedc046", "d344888a1c1e04d4", "ee20868b8f917f62", "3fed529d3882a499",
                        "887b84fa178f34a1"}),  # fmt: skip
             size=5,
         ),
-        tier="core",
+        tier="warm-up",
         notebook=NOTEBOOK,
         section="§ 3 Who is “Kim”?",
         items=(
@@ -195,7 +198,8 @@ EXERCISES = (
     Exercise(
         "quoting.passage_speaker",
         "text",
-        "Core: who says the last quotation of the passage below? Type the speaker’s full name, without a title.",
+        "Core: who says the last quotation of the passage below? Type the speaker’s full name as the passage spells "
+        "it (accents included), without a title.",
         ValueKey(frozenset(), normalizer="text"),
         tier="core",
         notebook=NOTEBOOK,
@@ -207,30 +211,31 @@ EXERCISES = (
     Exercise(
         "quoting.indirect",
         "multi",
-        "Core: select the sentences that report speech without quoting it (indirect speech).",
+        "Core: select the sentences that report speech without quoting it (indirect speech). They are new "
+        "sentences, not the article's.",
         SetKey(
-            frozenset({"9a13cc1ebb04244f", "914ba1d260cf130d", "99755375c9dd9240"}),
+            frozenset({"c215d67bb4e3a4fa", "3d67f75cc02b7620", "91df5bd9233f2fcc"}),
             normalizer="exact",
             mistakes={
-                # Kinds of mistake, never which pick.
-                "0b077977e47e1641": "One of your picks quotes the speaker's words in quotation marks.",
-                "9c6da9a06679c683": "One of your picks quotes the speaker's words in quotation marks.",
-                "26b7d50c79bb3490": "One of your picks has no verb of saying: it is the reporter's narration.",
+                # One hint for every wrong pick: a hint per kind would name the pick here.
+                "f614f611dd13863c": _NOT_INDIRECT,
+                "88978ca51121179f": _NOT_INDIRECT,
+                "c070a1288142fff5": _NOT_INDIRECT,
             },
         ),
         tier="core",
         notebook=NOTEBOOK,
         section="§ 5 Indirect speech",
         options=(
-            "Noh said the two sides talked about various areas of humanitarian aid.",
-            "“We discussed possible humanitarian assistance to the DRPK,” Kim said.",
-            "The Korean envoy said the two sides examined ways to make progress.",
-            "Pyongyang denounced the drills as the “most vivid expression of the US hostile policy.”",
-            "The pair discussed potential humanitarian aid to the North.",
-            "The US holds no hostile intent toward Pyongyang, Biden’s point man on North Korea said Monday.",
+            "The mayor said the bridge would reopen in May.",
+            "“We will reopen the bridge in May,” the mayor said.",
+            "Repairs will take longer than planned, the engineer warned.",
+            "The council called the delay “unacceptable.”",
+            "Crews worked through the night on the bridge.",
+            "According to the transport ministry, the detour will stay until summer.",
         ),
-        hints=("Indirect speech has a verb of saying and someone's words in the reporter's own phrasing, with no "
-               "quotation marks; the verb can come after the words.",),  # fmt: skip
+        hints=("Indirect speech has a verb of saying (or according to) and someone's words in the reporter's own "
+               "phrasing, with no quotation marks; the verb can come after the words.",),  # fmt: skip
     ),
     Exercise(
         "quoting.pyongyang_share",
@@ -245,6 +250,8 @@ EXERCISES = (
                 "share of the quoted words.",
                 "52f457c91299b2a5": "That is its share of the quotations, not of the quoted words.",
                 "dcbe9bf4bd33580a": "Round to the nearest whole number, not down.",
+                "6938ac435d7bf99a": "Right share; now round it to the nearest whole number.",
+                "fffd1619ba73a155": "Right share; now round it to the nearest whole number.",
             },
         ),
         tier="core",
@@ -305,6 +312,8 @@ EXERCISES = (
                          about="Jr. is not a family name"),  # fmt: skip
                 CodeCase(("Delgado-Ruiz", ["Ana Ruiz", "Tom Delgado-Ruiz"]), "8ad6be38cd8cc553",
                          about="a hyphenated family name is one name"),  # fmt: skip
+                CodeCase(("Sung", ["Sung Kim", "Sung Ji-ho"]), "150873ddb8a3ab46",
+                         about="a given name is not a family name"),  # fmt: skip
             ),
             instructor_cases=speaker_cases,
         ),
@@ -321,7 +330,8 @@ EXERCISES = (
         "quoting.tool_wrong",
         "text",
         "Challenge: the course’s extract_quotes gives the wrong speaker (or none) for the last quotation of the "
-        "passage below. Who really says it? Type the full name, without a title.",
+        "passage below. Who really says it? Type the full name as the passage spells it (accents included), "
+        "without a title.",
         ValueKey(frozenset(), normalizer="text"),
         tier="challenge",
         notebook=NOTEBOOK,
