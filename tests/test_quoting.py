@@ -472,7 +472,7 @@ def test_instructor_cases_for_quoted_spans_are_what_the_course_finds(seed: int) 
 
     for (text,), spans, about in quoted_span_cases(random.Random(seed)):
         assert [[q.start, q.end] for q in extract_quotes(text)] == spans, about
-        assert all(text[start - 1] in "“\"" and text[end] in "”\"" for start, end in spans)
+        assert all(text[start - 1] in "“\"" and text[end] in "”\"\n" for start, end in spans)
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -7,7 +7,7 @@ mention matches one of them, several, or none, by construction. No solver is nee
 
 >>> import random
 >>> (text,), spans, about = quoted_span_cases(random.Random(7))[0]
->>> all(text[start - 1] in "“\\"" and text[end] in "”\\"" for start, end in spans)
+>>> all(text[start - 1] in "“\\"" and text[end] in "”\\"\\n" for start, end in spans)
 True
 >>> (mention, people), expected, about = speaker_cases(random.Random(7))[0]
 >>> isinstance(mention, str) and isinstance(people, list) and isinstance(expected, str)
@@ -43,7 +43,8 @@ _MARKS = {"curly": ("“", "”", "‘", "’"), "straight": ('"', '"', "'", "'"
 
 
 def quoted_span_cases(rng: random.Random, count: int = 6) -> list[Case]:
-    """Paragraphs for ``quoted_spans``: curly or straight marks, nested quotes, apostrophes, an unclosed mark."""
+    """Texts for ``quoted_spans``: curly or straight marks, nested quotes, apostrophes, unclosed marks, a
+    quotation that runs over two paragraphs."""
     cases: list[Case] = []
     for index in range(count):
         style = "straight" if index % 3 == 2 else "curly"
@@ -68,6 +69,17 @@ def quoted_span_cases(rng: random.Random, count: int = 6) -> list[Case]:
         if index % 2 == 1:  # a quotation that never closes opens nothing
             text += f" {_upper_first(rng.choice(_CUES))}: {opening}{rng.choice(_SAID).format(n='', m='')} and"
             about += ", then an opening mark nothing closes"
+            if rng.random() < 0.5:  # ... when the paragraph after it opens with no mark
+                text += "\n" + rng.choice(_NARRATION)
+                about += " before a new paragraph"
+        elif index % 4 == 0:  # a quotation that runs on into the next paragraph: one span per paragraph
+            said, more = rng.sample([x.format(n=nested_open, m=nested_close) for x in _SAID], 2)
+            text += f" {_upper_first(rng.choice(_CUES))}: {opening}"
+            spans.append((len(text), len(text) + len(said) + 1))
+            text += f"{said}.\n{opening}"
+            spans.append((len(text), len(text) + len(more) + 1))
+            text += f"{more},{closing} {rng.choice(_CUES)}."
+            about += ", and one that runs on into the next paragraph"
         cases.append(((text,), [list(span) for span in spans], about))
     return cases
 

@@ -10,13 +10,19 @@ from lessons.course.variants import Variant
 NOTEBOOK = "03_quoting.ipynb"
 
 _SPANS_TEMPLATE = '''def quoted_spans(text):
-    """Return [start, end] for every quotation in one paragraph of news text, in order.
+    """Return [start, end] for every quotation in a news text, in order.
 
     text[start:end] is the quotation without its marks (a comma or full stop inside the marks
     belongs to it). A quotation opens with “ and closes at the next ”, or opens with a straight "
     and closes at the next straight ". Single marks (‘ ’ and ') never open or close one: inside a
     quotation they are a nested quotation or an apostrophe, which stay part of it; outside, they
-    are apostrophes (Kim’s, ’90s, O’Brien). An opening mark that nothing closes opens nothing.
+    are apostrophes (Kim’s, ’90s, O’Brien).
+
+    The text may hold several paragraphs, separated by "\n", and marks never pair across a
+    paragraph break. News style leaves a quotation that runs on into the next paragraph open at
+    the end of its paragraph, and opens the next paragraph with a new mark: a mark still open at
+    the end of a paragraph gives a span to the end of that paragraph when the next paragraph
+    starts with an opening mark (“ or "), and nothing otherwise.
     """
     spans = []
     # your code here
@@ -262,9 +268,9 @@ EXERCISES = (
     Exercise(
         "quoting.quoted_spans",
         "code",
-        "Challenge (code): write quoted_spans(text), which finds the quotations of one paragraph by the rules "
+        "Challenge (code): write quoted_spans(text), which finds the quotations of a news text by the rules "
         "in its docstring: curly and straight double marks, nested single quotes kept inside, apostrophes "
-        "never taken for marks, an unclosed mark ignored.",
+        "never taken for marks, quotations that run over paragraphs, unclosed marks.",
         CodeKey(
             "quoted_spans",
             (
@@ -279,6 +285,12 @@ EXERCISES = (
                          about="an opening mark nothing closes"),  # fmt: skip
                 CodeCase(("The team's coach said \"it's over\" and left.",), "ba8318f844b5ce38",
                          about="apostrophes around straight quotes"),  # fmt: skip
+                CodeCase(("“We will stay. Nobody leaves\n“Not one of us,” she said.",), "75eb03a8337c7b49",
+                         about="a quotation that runs on into the next paragraph"),  # fmt: skip
+                CodeCase(('"We will stay. Nobody leaves\n"Not one of us," she said. "Go."',), "0faa6d651916fb92",
+                         about="a quotation over two paragraphs in straight marks"),  # fmt: skip
+                CodeCase(("“We will stay\nThe rain fell. “Go,” he said.",), "d6ce62f4c5a0a4f0",
+                         about="a mark left open before a paragraph that opens with none"),  # fmt: skip
             ),
             instructor_cases=quoted_span_cases,
         ),
