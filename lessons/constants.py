@@ -308,6 +308,7 @@ NAME_TITLES: Final[frozenset[str]] = frozenset(
         "co-author", "coauthor", "author", "editor", "founder", "chairman", "prosecutor", "counsel",
         "nominee", "candidate", "member", "head", "executive", "ranger", "constable", "warden", "chef",
         "conductor", "pilot", "agent", "nurse", "sergeant-at-arms", "principal", "superintendent",
+        "grandmaster", "striker", "midfielder", "goalkeeper", "defender", "playwright", "novelist", "skipper",
     }
 )
 
@@ -356,7 +357,8 @@ ORGANIZATION_WORDS: Final[frozenset[str]] = frozenset(
         "cathedral", "station", "project", "program", "programme", "initiative", "coalition", "society",
         "system", "systems", "technologies", "energy", "mobility", "motors", "electronics", "airlines",
         "athletic", "united", "city", "county", "state", "states", "republic", "kingdom", "nations",
-        "act", "law", "treaty", "accord", "agreement", "summit", "policy",
+        "act", "law", "treaty", "accord", "agreement", "summit", "policy", "hotel", "theater",
+        "theatre", "festival", "clinic", "store", "market", "airport", "port", "terminal", "terminals",
     }
 )
 

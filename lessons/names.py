@@ -214,6 +214,7 @@ def is_institution(name: str, mentions: Sequence[Mention] = ()) -> bool:
 # ---------------------------------------------------------------------------
 
 
+_NEAR = 250  # characters: a full name this close before a surname is the one it repeats
 _LOOK_BACK = 50  # how many earlier subjects, speakers or descriptions a resolution weighs (keeps it linear)
 
 
@@ -227,6 +228,7 @@ class _Index:
             self.spots.setdefault(m.text, []).append(m.start)
         self.full = [m for m in mentions if m.kind == "person" and not m.possessive and len(m.text.split()) > 1]
         self.full_starts = [m.start for m in self.full]
+        self.full_names = {m.text for m in self.full}
         self.families: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
         for m in self.full:
             for reading, family in enumerate(_family_names(m.text)):
@@ -288,12 +290,24 @@ def resolve(surface: str, mentions: Sequence[Mention], *, at: int, title: str = 
     if len(name.split()) > 1 or not name:
         return Resolution(name, *_nearest(name, mentions, at), "full name")
     candidates = sorted(index.families[0].get(name) or index.families[1].get(name) or ())
+    earlier = [c for c in candidates if (_nearest(c, mentions, at)[0] or 0) < at]
+    candidates = earlier  # a surname points back to someone named before it
+    if not candidates:
+        candidates = sorted(c for c in index.full_names if _given(c) == name and (_nearest(c, mentions, at)[0] or 0)
+                            < at and not is_institution(c, mentions))
+        if len(candidates) == 1:  # "Zoe didn’t hesitate": a given name alone, as news uses for children
+            return Resolution(candidates[0], *_nearest(candidates[0], mentions, at), "given name")
     picks: list[tuple[str, list[str]]] = [("surname", candidates)]
     if len(candidates) > 1:
         picks.append(("title", [c for c in candidates if title and _bare(title) in map(_bare, index.roles[c].split())]))
         picks.append(("news style", [c for c in candidates if _given(c) not in index.spots]))
         recent = [n for p, n in list(speakers)[::-1][:_LOOK_BACK] if p < at and n in candidates][:1]
         picks.append(("last speaker", recent))
+        near = [c for c in candidates if (_nearest(c, mentions, at)[0] is not None and
+                                          at - _nearest(c, mentions, at)[0] < _NEAR)]  # type: ignore[operator]
+        subjects = {m.start for m in index.subjects}
+        if len(near) == 1 and _nearest(near[0], mentions, at)[0] in subjects:  # the only one named in full
+            picks.insert(2, ("just named", near))  # lately: "Park Ji-hoon, …, sided with …. “…,” Park said."
     for how, chosen in picks:
         if len(chosen) == 1:
             return Resolution(chosen[0], *_nearest(chosen[0], mentions, at), how)

@@ -111,7 +111,8 @@ class _Reader:
         """The speech verbs in ``body[start:end]`` outside quotes ("according" stands for "according to")."""
         toks = _tokens(self.body, start, end)
         return [t for n, t in enumerate(toks) if not self.quoted(t.start) and (t.text.lower() in words or (
-            t.text.lower() == "according" and n + 1 < len(toks) and toks[n + 1].text == "to"))]
+            t.text.lower() == "according" and n + 1 < len(toks) and toks[n + 1].text == "to"))
+            and not (n and toks[n - 1].text.lower() in _NOUN_BEFORE)]  # "had no say", "a call": nouns
 
     def cue(self, verb: _Tok) -> str:
         """The cue as printed: "told reporters" keeps its object; "according" becomes "according to"."""
@@ -133,8 +134,14 @@ class _Reader:
         region = self.after_quote(first, verb.start)
         phrase = None if low in PARTICIPLE_CUES else speaker_before(self.body, region, verb.start)
         before = self.body[region:verb.start].rstrip()
-        if phrase is None and low in INVERTED_CUES and (not before.strip(" ,") or before.endswith(",")):
-            phrase = speaker_after(self.body, verb.end, last)  # “…,” said Noh / The talks failed, said Noh
+        if phrase is None and low in INVERTED_CUES and not before.strip(" ,"):
+            phrase = speaker_after(self.body, verb.end, last)  # “…,” said Noh, adding …
+        elif phrase is None and low in INVERTED_CUES and before.endswith(","):
+            phrase = speaker_after(self.body, verb.end, last)  # The talks failed, said Noh, a negotiator.
+            if phrase is not None and self.body[phrase.end:last].lstrip()[:1] not in {",", ".", ";", ""}:
+                phrase = None  # "…, said regulators had no role": no inverted speaker, a clause
+        if phrase is not None and phrase.form == "inherit" and not self.verbs(first, verb.start):
+            phrase = self.sentence_subject(first, verb.start) or phrase  # "X met them and urged …"
         if phrase is not None and phrase.form != "inherit":
             return phrase
         if phrase is None and low not in PARTICIPLE_CUES:
@@ -144,6 +151,16 @@ class _Reader:
             return self.subject(earlier[-1], depth + 1)
         before = bisect_right(self.mark_starts, verb.start - 1) - 1
         return before if before >= 0 and self.spans[before].open >= first else None
+
+    def sentence_subject(self, first: int, end: int) -> SpeakerPhrase | None:
+        """The person or institution that is the subject of a clause in ``body[first:end]``, if any."""
+        k = bisect_right(self.mention_starts, first - 1)
+        for m in self.mentions[k:k + 8]:
+            if m.start >= end:
+                break
+            if m.subject:
+                return speaker_after(self.body, m.start, m.end)
+        return None
 
     def after_cue(self, n: int) -> tuple[str, SpeakerPhrase] | None:
         """The cue and speaker right after quote ``n``: “…,” Kim said / said Noh / according to …"""
@@ -351,6 +368,7 @@ def reported_speech(article_or_text: Article | str) -> list[Reported]:
 _INDEFINITE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,3}}?"
                                 rf"(?:{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\b")
 _NOT_AN_OBJECT = DETERMINERS | PREPOSITIONS | {"that"}
+_NOUN_BEFORE = DETERMINERS - {"that", "one", "two", "three", "four"} | {"no", "final", "last", "any"}
 _NOT_CATAPHORIC = DETERMINERS - {"the"}  # "her brother" is no lede's "Seoul’s chief negotiator"
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "on", "late", "early", "evening", "morning", "afternoon",

@@ -42,6 +42,16 @@ def _opens_insertion(toks: Sequence[_Tok], j: int) -> bool:
     return opener in {"who", "which", "whose", "in"} | DETERMINERS or opener[:1].isdigit()
 
 
+def _place_goes_on(toks: Sequence[_Tok], k: int) -> bool:
+    """True at the comma or the abbreviation's full stop of "Toledo, Ohio," or "Evanston, Ill.," in an insertion."""
+    if toks[k].text == "." and k > 0 and _capitalized(toks[k - 1]):
+        return k + 1 < len(toks) and toks[k + 1].text == "," and k > 1 and toks[k - 2].text == ","
+    if toks[k].text != "," or k + 2 >= len(toks) or not toks[k - 1].text[:1].isupper():
+        return False
+    return _capitalized(toks[k + 1]) and (toks[k + 2].text == "," or (
+        toks[k + 2].text == "." and k + 3 < len(toks) and toks[k + 3].text == ","))
+
+
 def _skip_insertion(toks: Sequence[_Tok], j: int) -> tuple[int, bool]:
     """After ", who …," or ", the chair of …," the index of what follows it, and whether a comma closed it.
 
@@ -51,7 +61,8 @@ def _skip_insertion(toks: Sequence[_Tok], j: int) -> tuple[int, bool]:
     if not _opens_insertion(toks, j):
         return j, False
     k = j + 1
-    while k < min(len(toks), j + _REACH) and toks[k].text not in {",", ".", ";", "?", "!", "“", "”", '"'}:
+    while k < min(len(toks), j + _REACH) and (toks[k].text not in {",", ".", ";", "?", "!", "“", "”", '"'} or
+                                              _place_goes_on(toks, k)):
         k += 1
     return (k + 1, True) if k < len(toks) and toks[k].text == "," else (k, False)
 
@@ -206,7 +217,7 @@ def _description(text: str, toks: Sequence[_Tok], i: int, *, definite: bool) -> 
         low = _bare(toks[k].text)
         if k > i and (not _is_word(toks[k]) or low in _PHRASE_STOPS):
             break
-        if low in _HEADS:
+        if low in _HEADS or low in DOCUMENT_NOUNS:
             head = k
     if head is None:
         head = _unlisted_head(text, toks, i)
@@ -219,8 +230,9 @@ def _description(text: str, toks: Sequence[_Tok], i: int, *, definite: bool) -> 
         if inner is not None and inner.form == "name":
             return inner
     if toks[head].text.lower() in DOCUMENT_NOUNS and nxt < len(toks):
-        if toks[nxt].text.lower() in {"from", "by"}:
-            return _phrase_at(text, toks, nxt + 1)
+        by = next((k for k in range(nxt, min(len(toks), nxt + 5)) if toks[k].text.lower() in {"from", "by"}), None)
+        if by is not None and all(_is_word(t) for t in toks[nxt:by]):  # "a note to clients from Marta Sousa"
+            return _phrase_at(text, toks, by + 1)
         if _capitalized(toks[nxt]):
             return _phrase_at(text, toks, nxt)
     if nxt + 1 < len(toks) and toks[nxt].text == "," and _capitalized(toks[nxt + 1]):
@@ -289,8 +301,10 @@ def speaker_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
             opener = toks[first].text.lower() if first < last else ""
             before = segments[-2]
             named = before[1] > before[0] and _capitalized(toks[before[1] - 1])
+            described = before[1] > before[0] and _bare(toks[before[1] - 1].text) in _HEADS
             if opener in {"who", "which", "whose", "whom", "where"} or opener[:1].isdigit() or (
-                    named and (opener in DETERMINERS or opener.islower())):
+                    named and (opener in DETERMINERS or opener.islower())) or (
+                    described and opener.endswith("ing")):  # "A … official, speaking on condition …, said"
                 segments.pop()
             else:
                 break
