@@ -6,6 +6,7 @@ Run from the repository root::
     .venv/bin/python scripts/eval_quotes.py --heldout   # the blind held-out gold: run it once, at the end
     .venv/bin/python scripts/eval_quotes.py --show      # also list every mismatch
     .venv/bin/python scripts/eval_quotes.py --bench     # is the cost linear? (5 MB of unbalanced marks)
+    .venv/bin/python scripts/eval_quotes.py --reported  # indirect speech (gold "reported"), scored like quotes
 
 Quotes are scored twice. *Exact*: a system quote is correct when its text equals a gold quote's text
 (compared as multisets). *Overlap*: a system quote matches a gold one when their texts are at least 0.8
@@ -36,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from lessons.paths import DATA_DIR  # noqa: E402
-from lessons.quoting import Quote, extract_quotes  # noqa: E402
+from lessons.quoting import Quote, extract_quotes, reported_speech  # noqa: E402
 from lessons.reading import read_file  # noqa: E402
 
 GOLD_DIR = DATA_DIR / "gold"
@@ -152,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true", help="score the blind held-out gold (once, at the end)")
     parser.add_argument("--show", action="store_true", help="list every mismatch")
     parser.add_argument("--bench", action="store_true", help="check that the cost grows linearly (no score)")
+    parser.add_argument("--reported", action="store_true",
+                        help="score reported_speech against the gold's indirect speech instead of the quotes")
     parser.add_argument("--rounds", type=int, default=1, help="--bench: best of this many runs per size")
     parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: data/gold/*.json)")
     args = parser.parse_args(argv)
@@ -163,11 +166,13 @@ def main(argv: list[str] | None = None) -> int:
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         article = read_file(DATA_DIR / gold["file"])
+        if args.reported and "reported" not in gold:
+            continue
         started = time.process_time()
-        quotes = extract_quotes(article)
+        quotes = reported_speech(article) if args.reported else extract_quotes(article)
         seconds += time.process_time() - started
         found += len(quotes)
-        result, notes = score(quotes, gold["quotes"])
+        result, notes = score(quotes, gold["reported" if args.reported else "quotes"])
         total += result
         print(result.row(path.stem))
         if notes:

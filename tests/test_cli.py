@@ -35,6 +35,10 @@ def test_course_article_as_json() -> None:
         if quote["speaker_start"] is not None:
             assert quote["speaker"].endswith(body[quote["speaker_start"]:quote["speaker_end"]].split()[-1])
     assert {q["speaker"] for q in report["quotes"]} == {"Sung Kim", "Noh Kyu-duk", "Pyongyang"}
+    timexes = report["timexes"]
+    assert timexes[0]["dct"] and timexes[0]["value"] == "2021-08-23T14:50" and timexes[0]["start"] is None
+    assert all(body[t["start"]:t["end"]] == t["text"] for t in timexes[1:])
+    assert [t["value"] for t in timexes[1:4]] == ["2021-08-23", "2021-08-23", "2021-08-26"]
 
 
 @pytest.mark.repo
@@ -54,6 +58,7 @@ def test_several_files_give_json_lines(tmp_path: Path) -> None:
     second = json.loads(lines[1])
     assert second["author"] == "Jo Bloggs" and second["published"] == "2021-09-03T09:05:00+09:00"
     assert second["sentences"] == ["It rained.", "Then it stopped."]
+    assert [t["value"] for t in second["timexes"]] == ["2021-09-03T09:05"]  # the stamp: no timex in the body
 
 
 @pytest.mark.repo

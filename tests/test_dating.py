@@ -1,0 +1,183 @@
+"""Lesson 4, dating: temporal expressions found and normalized to TIMEX3 against the publication date."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lessons.dating import Timex, find_timexes
+from lessons.errors import LessonsError
+from lessons.paths import DATA_DIR
+from lessons.reading import read_file
+
+MONDAY = date(2021, 8, 23)  # the course article's day
+WEDNESDAY = date(2025, 3, 5)
+SATURDAY = date(2023, 8, 12)
+
+
+def table(text: str, anchor: date | str | None = MONDAY) -> list[tuple[str, str, str, str | None]]:
+    return [(t.text, t.type, t.value, t.mod) for t in find_timexes(text, anchor=anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # absolute dates in every news form
+        ("It began on Aug. 10, 2021.", MONDAY, [("Aug. 10, 2021", "DATE", "2021-08-10", None)]),
+        ("It began on August 10, 2021.", MONDAY, [("August 10, 2021", "DATE", "2021-08-10", None)]),
+        ("It began on 10 August 2021.", MONDAY, [("10 August 2021", "DATE", "2021-08-10", None)]),
+        ("It began on 2021-08-10.", MONDAY, [("2021-08-10", "DATE", "2021-08-10", None)]),
+        ("Silent since Aug. 10.", MONDAY, [("Aug. 10", "DATE", "2021-08-10", None)]),
+        ("Talks resume Sept. 3.", MONDAY, [("Sept. 3", "DATE", "2021-09-03", None)]),
+        ("A deal was signed in Sep. 2019.", MONDAY, [("Sep. 2019", "DATE", "2019-09", None)]),
+        ("The hotlines were cut in 2019.", MONDAY, [("2019", "DATE", "2019", None)]),
+        ("Prices peaked in the 1990s and the ’70s.", MONDAY, [("the 1990s", "DATE", "199", None),
+                                                            ("the ’70s", "DATE", "197", None)]),
+        ("Sales fell in late 2022 and rose in early 2023.", MONDAY, [("late 2022", "DATE", "2022", "END"),
+                                                                   ("early 2023", "DATE", "2023", "START")]),
+        # months by tense
+        ("He offered to meet in June.", MONDAY, [("June", "DATE", "2021-06", None)]),
+        ("The law takes effect in March.", MONDAY, [("March", "DATE", "2022-03", None)]),
+        ("Sales fell in December.", WEDNESDAY, [("December", "DATE", "2024-12", None)]),
+        # weekdays by tense, anchors on different weekdays
+        ("Kim said Monday the drills run until Thursday.", MONDAY,
+         [("Monday", "DATE", "2021-08-23", None), ("Thursday", "DATE", "2021-08-26", None)]),
+        ("The vote was held Tuesday.", WEDNESDAY, [("Tuesday", "DATE", "2025-03-04", None)]),
+        ("The mayor will be sworn in Monday morning.", WEDNESDAY, [("Monday morning", "TIME", "2025-03-10TMO", None)]),
+        ("Crews worked through Saturday night.", SATURDAY, [("Saturday night", "TIME", "2023-08-12TNI", None)]),
+        ("The river crested early Saturday.", SATURDAY, [("early Saturday", "DATE", "2023-08-12", "START")]),
+        ("They met last Friday and meet again next Friday.", MONDAY,
+         [("last Friday", "DATE", "2021-08-20", None), ("next Friday", "DATE", "2021-08-27", None)]),
+        # today and its neighbours
+        ("Polls close tonight; results come tomorrow, after yesterday's rally.", WEDNESDAY,
+         [("tonight", "TIME", "2025-03-05TNI", None), ("tomorrow", "DATE", "2025-03-06", None),
+          ("yesterday", "DATE", "2025-03-04", None)]),
+        # relative periods
+        ("Last month the hotlines came back; next week talks resume.", MONDAY,
+         [("Last month", "DATE", "2021-07", None), ("next week", "DATE", "2021-W35", None)]),
+        ("It rained over the weekend.", MONDAY, [("the weekend", "DATE", "2021-W33-WE", None)]),
+        ("Growth slowed early this year and will pick up next year.", MONDAY,
+         [("early this year", "DATE", "2021", "START"), ("next year", "DATE", "2022", None)]),
+        ("A deal could come by the end of the year.", MONDAY, [("the end of the year", "DATE", "2021", "END")]),
+        ("The team lost three years ago and two months ago.", MONDAY,
+         [("three years ago", "DATE", "2018", None), ("two months ago", "DATE", "2021-06", None)]),
+        ("Revenue rose in the first quarter and the second half of 2022.", MONDAY,
+         [("the first quarter", "DATE", "2021-Q1", None), ("the second half of 2022", "DATE", "2022-H2", None)]),
+        ("Shipments resume in Q3 of next year.", MONDAY, [("Q3 of next year", "DATE", "2022-Q3", None)]),
+        ("The pool opens this summer, as it did in the spring.", MONDAY,
+         [("this summer", "DATE", "2021-SU", None), ("the spring", "DATE", "2021-SP", None)]),
+        # clock times
+        ("The meeting began at 4:30 p.m. and ended at 22:15.", MONDAY,
+         [("4:30 p.m.", "TIME", "2021-08-23T16:30", None), ("22:15", "TIME", "2021-08-23T22:15", None)]),
+        ("The levee failed at about 3 p.m. Saturday.", SATURDAY, [("about 3 p.m. Saturday", "TIME",
+                                                                 "2023-08-12T15:00", "APPROX")]),
+        # durations
+        ("After a yearlong halt and a 10-day strike, talks lasted six hours.", MONDAY,
+         [("yearlong", "DURATION", "P1Y", None), ("10-day", "DURATION", "P10D", None),
+          ("six hours", "DURATION", "PT6H", None)]),
+        ("The meeting ran nearly six hours; the water rose in less than 12 hours.", MONDAY,
+         [("nearly six hours", "DURATION", "PT6H", "LESS_THAN"), ("less than 12 hours", "DURATION", "PT12H",
+                                                                   "LESS_THAN")]),
+        ("Prices rose over the past five years, a decade of gains.", MONDAY,
+         [("the past five years", "DURATION", "P5Y", None), ("a decade", "DURATION", "P10Y", None)]),
+        ("The 14-year-old played for five hours and 12 minutes.", MONDAY,
+         [("14-year-old", "DURATION", "P14Y", None), ("five hours and 12 minutes", "DURATION", "PT5H12M", None)]),
+        ("The strike will last another week.", MONDAY, [("another week", "DURATION", "P1W", None)]),
+        # sets
+        ("The branch closes on Saturdays and opens late every Monday; buses run daily.", MONDAY,
+         [("Saturdays", "SET", "XXXX-WXX-6", None), ("every Monday", "SET", "XXXX-WXX-1", None),
+          ("daily", "SET", "P1D", None)]),
+        ("The festival returns each February.", MONDAY, [("each February", "SET", "XXXX-02", None)]),
+        # references
+        ("Prices are now falling; recently they rose.", MONDAY,
+         [("now", "DATE", "PRESENT_REF", None), ("recently", "DATE", "PAST_REF", None)]),
+        # anaphora: counted from the day named last
+        ("The storm hit on Aug. 10. The following day, crews arrived; that evening it rained.", MONDAY,
+         [("Aug. 10", "DATE", "2021-08-10", None), ("The following day", "DATE", "2021-08-11", None),
+          ("that evening", "TIME", "2021-08-11TEV", None)]),  # of the day named last
+    ],
+)
+def test_timexes(text: str, anchor: date, expected: list[tuple]) -> None:
+    assert table(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks may resume soon.",  # "may" the verb
+        "Protesters march on the capital.",  # "march" the verb
+        "She finished second, with 3,000 votes and $2,019 raised.",  # an ordinal, a count, money
+        "Call 555-2021 or visit Room 2019.",  # a phone number, a room
+        "The bill passed 6-3 and the score was 78-77.",
+        "Song, 81, and her son, 54, attended.",  # bare ages are no timex
+        "The Fall of Rome is a long book.",  # a fall, not autumn
+    ],
+)
+def test_no_timex(text: str) -> None:
+    assert table(text) == []
+
+
+def test_a_game_s_quarter_is_no_quarter_of_the_year() -> None:
+    assert table("Reno led late in the fourth quarter, and the buzzer ended the game.") == []
+    assert table("Revenue rose 4% in the fourth quarter.")[0][2] == "2021-Q4"
+
+
+def test_each_timex_says_what_it_counts_from_and_why() -> None:
+    found = find_timexes("The storm hit on Saturday. That evening crews arrived.", anchor=date(2023, 8, 14))
+    assert found[0].anchor == "dct" and "past" in found[0].why
+    assert found[1].anchor == 0 and found[1].value == "2023-08-12TEV"
+
+
+def test_without_an_anchor_absolute_dates_still_resolve() -> None:
+    found = find_timexes("It began on Aug. 10, 2021 and ended Monday.")
+    assert [(t.value, t.anchor) for t in found] == [("2021-08-10", None), ("XXXX", None)]
+
+
+def test_the_anchor_of_an_article_is_its_publication_date() -> None:
+    article = read_file(DATA_DIR / "article.txt") if (DATA_DIR / "article.txt").exists() else None
+    if article is None:
+        pytest.skip("the course article is part of the checkout")
+    assert [t.value for t in find_timexes(article)][:3] == ["2021-08-23", "2021-08-23", "2021-08-26"]
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes"])
+def test_refuses_what_is_not_text(bad: object) -> None:
+    with pytest.raises(LessonsError):
+        find_timexes(bad)  # type: ignore[arg-type]
+
+
+def test_a_bad_anchor_is_one_clear_error() -> None:
+    with pytest.raises(LessonsError, match="ISO date"):
+        find_timexes("Monday.", anchor="next Tuesday")
+
+
+_PIECES = ["Monday", "May", "may", "Aug.", "10", "2021", "last", "next", "week", "ago", "three", "years", ",", ".",
+           " ", "\n", "p.m.", "5", ":", "30", "the", "spring", "until", "will", "said", "early", "quarter", "’90s"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    for t in find_timexes(text, anchor=MONDAY):
+        assert isinstance(t, Timex) and text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_any_text(text: str) -> None:
+    find_timexes(text, anchor=MONDAY)
+
+
+@pytest.mark.repo
+@pytest.mark.parametrize("path", sorted((DATA_DIR / "gold").glob("*.json")), ids=lambda p: p.stem)
+def test_development_gold_is_mostly_found_with_its_value(path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    article = read_file(DATA_DIR / gold["file"])
+    found = {(t.text, t.value) for t in find_timexes(article, anchor=gold.get("published") or gold["reference"])}
+    right = sum((g["text"], g["value"]) in found for g in gold["timexes"])
+    assert right >= 0.85 * len(gold["timexes"]), f"{right} of {len(gold['timexes'])} timexes found with their value"
