@@ -245,7 +245,7 @@ class _Reader:
                     comma_after = body.find(",", phrase.end, stop)
                     span = (lo, comma) if comma > lo else (comma_after + 1, stop) if comma_after > 0 else None
                 elif comma > lo and phrase.start > comma and (len(rest) < 6 and "that" not in rest or
-                                                              phrase.start >= verb.end):
+                                                              phrase.start >= verb.end or _adjunct(rest)):
                     span = (lo, comma)  # "No injuries were reported, the company said." / ", said Choi, a …"
                 else:
                     toks = _tokens(body, verb.start + len(cue), stop)
@@ -254,7 +254,8 @@ class _Reader:
                         toks = toks[that + 1:]  # "said in a statement that …"
                     while toks and toks[0].text.lower() in _TIME_WORDS:
                         toks = toks[1:]  # "said Tuesday the …"
-                    span = (toks[0].start, stop) if toks and toks[0].text[:1].isalnum() else None
+                    clause = toks and toks[0].text[:1].isalnum() and toks[0].text.lower() not in PREPOSITIONS
+                    span = (toks[0].start, stop) if clause else None  # "conceded in a statement": no content
                 if span is not None and body[span[0]:span[1]].strip():
                     start = span[0] + len(body[span[0]:span[1]]) - len(body[span[0]:span[1]].lstrip())
                     found.append((start, span[1], cue, phrase, verb.start))
@@ -338,6 +339,14 @@ def _attribute(source: Article | str) -> tuple[str, list[_Span], list[tuple[Kind
     quotes = [(kind, cue, resolved) for (kind, cue, _), resolved in zip(said, found)]
     reported = [Reported(body[s:e], s, e, r.name if r else None, cue) for (s, e, cue, _, _), r in zip(reports, heard)]
     return body, reader.spans, quotes, reported
+
+
+def _adjunct(rest: list[str]) -> bool:
+    """True when what follows a speech verb is where or when it was said, not what: "at a briefing …"."""
+    words = [w.lower().strip(",.") for w in rest[:3]]
+    while words and words[0] in _TIME_WORDS:
+        words = words[1:]
+    return bool(words) and words[0] in PREPOSITIONS and words[0] != "that" and "that" not in words[1:3]
 
 
 def extract_quotes(article_or_text: Article | str) -> list[Quote]:

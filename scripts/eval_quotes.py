@@ -12,8 +12,8 @@ Quotes are scored twice. *Exact*: a system quote is correct when its text equals
 (compared as multisets). *Overlap*: a system quote matches a gold one when their texts are at least 0.8
 similar (difflib's ratio) or one contains the other; each quote is matched at most once, in document order.
 *Speaker accuracy* is over all gold quotes: a gold quote counts as right when its overlap match has the same
-speaker (a missed quote counts as wrong). Names are compared without case; an unnamed gold speaker ("a senior
-official") matches any system speaker with the same head noun ("official"). Everything is printed per file
+speaker (a missed quote counts as wrong). Names are compared without case, a leading "the" or a company
+suffix (Corp., Inc.); an unnamed gold speaker ("a senior official") matches any system speaker with the same head noun ("official"). Everything is printed per file
 and micro-averaged (counts summed over the files first), with the speed in quotes per second of CPU time.
 
 ``--bench`` is not a score: it builds texts of 1.25, 2.5 and 5 MB from repeated shapes (unbalanced curly,
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import json
 import sys
 import time
@@ -94,11 +95,15 @@ def similar(a: str, b: str) -> bool:
     return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
 
 
+_ORG_AFFIXES = re.compile(r"^(?:the|fc)\s+|\s+(?:corp|inc|co|ltd|llc|plc)\.?$", re.IGNORECASE)
+
+
 def same_speaker(system: str | None, gold: str | None) -> bool:
-    """Names equal without case; an unnamed gold speaker matches by its head noun (the last word)."""
+    """Names equal without case, "the" or a company suffix ("Vireo Mobility Corp." is "Vireo Mobility");
+    an unnamed gold speaker matches by its head noun (the last word)."""
     if system is None or gold is None:
         return system is gold
-    if system.casefold() == gold.casefold():
+    if _ORG_AFFIXES.sub("", system).casefold() == _ORG_AFFIXES.sub("", gold).casefold():
         return True
     if gold.split()[0].lower() in UNNAMED_OPENERS:
         return system.split()[-1].casefold().rstrip(".,") == gold.split()[-1].casefold()

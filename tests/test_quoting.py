@@ -372,6 +372,10 @@ def test_mark_scan_work_is_linear(monkeypatch: pytest.MonkeyPatch, unit: str) ->
         ("“We came,” Rep. Dana Cole (D-Ore.) said.", []),
         ("She said: “Go.”", []),
         ("The talks resumed on Monday.", []),
+        # where and when it was said is no content: the content is before the comma, or there is none
+        ("Seven people died, Gov. Ana Ruiz said at a briefing Sunday in the county seat.",
+         [("Seven people died", "Ana Ruiz", "said")]),
+        ("Lee Min-ho conceded in a brief statement.", []),
     ],
 )
 def test_reported_speech(text: str, expected: list[tuple[str, str, str]]) -> None:
