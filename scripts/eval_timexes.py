@@ -14,6 +14,8 @@ a miss). Counts are summed over the files first (micro-average). The anchor is t
 stamp, else its ``reference`` date. ``--peer`` runs ``dateparser.search_dates`` with ``RELATIVE_BASE`` set to
 the anchor: its datetimes agree with a gold value when they fall inside the gold's period at the gold's
 granularity (``2021-07`` holds any day of July 2021); it finds no durations or sets. Speeds are CPU time.
+*Timeline*: of the pairs of matched DATE/TIME timexes whose gold values are in a strict order (by the first
+and then the last day of their periods), the share the system's values put in the same order.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from lessons.dating import find_timexes  # noqa: E402
+from lessons.timeline import period  # noqa: E402
 from lessons.paths import DATA_DIR  # noqa: E402
 from lessons.reading import read_file  # noqa: E402
 
@@ -74,8 +77,22 @@ def gold_spans(body: str, gold: list[dict]) -> list[tuple[int, int, dict]]:
     return spans
 
 
+def order_agreement(pairs: list[tuple[str, str]]) -> tuple[int, int]:
+    """Of the pairs of matched DATE/TIME timexes that the gold puts in a strict order, how many the system
+    orders the same way (by the first day of each value's period): the timeline's pairwise agreement."""
+    placed = [(period(g), period(s)) for g, s in pairs]
+    placed = [(g, s) for g, s in placed if g and s]
+    agree = total = 0
+    for k, (g1, s1) in enumerate(placed):
+        for g2, s2 in placed[k + 1:]:
+            if g1 != g2:  # tuples of (first day, last day) compare in that order
+                total += 1
+                agree += (g1 < g2) == (s1 < s2) and s1 != s2
+    return agree, total
+
+
 def score(system: list[tuple[int, int, str, str]], gold: list[tuple[int, int, dict]],
-          agrees=lambda value, item: False) -> tuple[Score, list[str]]:
+          agrees=lambda value, item: False, pairs: list | None = None) -> tuple[Score, list[str]]:
     result, notes, used = Score(found=len(system), gold=len(gold)), [], set()
     for start, end, text, value in system:
         hit = next((k for k, (gs, ge, _) in enumerate(gold) if k not in used and gs < end and start < ge), None)
@@ -85,6 +102,8 @@ def score(system: list[tuple[int, int, str, str]], gold: list[tuple[int, int, di
         used.add(hit)
         result.matched += 1
         item = gold[hit][2]
+        if pairs is not None and item["type"] in ("DATE", "TIME"):
+            pairs.append((item["value"], value.split()[1] if " " in value else value))
         if agrees(value, item):
             result.valued += 1
         else:
@@ -140,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     files = args.gold or sorted((DATA_DIR / "gold").glob("*.json"))
     tools = [("lessons.dating", ours, same_value)] + ([("dateparser", peer, peer_agrees)] if args.peer else [])
     for name, run, agrees in tools:
-        total, lines, seconds = Score(), [], 0.0
+        total, lines, seconds, pairs, agreed, ordered = Score(), [], 0.0, [], 0, 0
         print(f"== {name}\n{'file':<34} {'P':>6} {'R':>6} {'F1':>6}   {'valP':>6} {'valR':>6} {'valF1':>6}  found/gold")
         for path in files:
             gold = json.loads(path.read_text(encoding="utf-8"))
@@ -148,12 +167,19 @@ def main(argv: list[str] | None = None) -> int:
             started = time.process_time()
             system = run(article, anchor_of(gold))
             seconds += time.process_time() - started
-            result, notes = score(system, gold_spans(article.body, gold["timexes"]), agrees)
+            pairs = []
+            result, notes = score(system, gold_spans(article.body, gold["timexes"]), agrees, pairs)
+            if name == "lessons.dating":
+                a, t = order_agreement(pairs)
+                agreed, ordered = agreed + a, ordered + t
             total += result
             print(result.row(path.stem))
             if notes:
                 lines += [f"--- {path.stem}", *notes]
         print(total.row("MICRO-AVERAGE"))
+        if ordered:
+            print(f"timeline: {agreed} of {ordered} ordered pairs of matched DATE/TIME timexes in the gold's order "
+                  f"({agreed / ordered:.3f})")
         print(f"speed: {len(files)} articles in {seconds:.3f} s of CPU time ({seconds / max(len(files), 1) * 1000:.1f} ms each)")
         if args.show and lines:
             print("\n".join(lines))

@@ -181,3 +181,32 @@ def test_development_gold_is_mostly_found_with_its_value(path) -> None:
     found = {(t.text, t.value) for t in find_timexes(article, anchor=gold.get("published") or gold["reference"])}
     right = sum((g["text"], g["value"]) in found for g in gold["timexes"])
     assert right >= 0.85 * len(gold["timexes"]), f"{right} of {len(gold['timexes'])} timexes found with their value"
+
+
+# --- the timeline ----------------------------------------------------------------------------------
+
+
+def test_timeline_orders_events_and_lists_the_rest_beside_it() -> None:
+    from lessons.timeline import describe_timeline, timeline, timeline_chart
+
+    text = ("Drills run until Thursday. The summit collapsed in 2019, after a yearlong thaw. "
+            "Hotlines came back last month. Prices are now falling.")
+    events, beside = timeline(text, anchor=MONDAY)
+    assert [e.timex.value for e in events] == ["2019", "2021-07", "2021-08-26"]
+    assert all(text[e.start:e.end] == e.clause and e.timex.start >= e.start for e in events)
+    assert events[0].clause == "The summit collapsed in 2019"
+    assert [t.text for t in beside] == ["yearlong", "now"]
+    axes = timeline_chart(events).axes[0]
+    assert len(axes.patches) == 3 and axes.get_title() and axes.get_xlabel()
+    assert describe_timeline(events).startswith("Timeline of 3 dated events, from 2019 to 2021-08-26")
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2021-08-23TAF", date(2021, 8, 23), date(2021, 8, 23)), ("2021-W34-WE", date(2021, 8, 28), date(2021, 8, 29)),
+    ("2021-Q3", date(2021, 7, 1), date(2021, 9, 30)), ("2022-H2", date(2022, 7, 1), date(2022, 12, 31)),
+    ("2021-WI", date(2021, 12, 1), date(2022, 2, 28)), ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+])
+def test_the_period_a_value_covers(value: str, first: date, last: date) -> None:
+    from lessons.timeline import period
+
+    assert period(value) == (first, last)
