@@ -116,9 +116,12 @@ def _exclusions(text: str, match: re.Match[str], kind: str) -> bool:
     """True for a match that is no temporal expression: "may" the verb, a bare number, a score."""
     fields = match.groupdict()
     if fields.get("month") == "May" and kind == "month":
+        before = text[max(0, match.start() - 8):match.start()].rstrip(" “\"‘'")  # bounded: linear cost
+        opens = match.start() < 8 and not before or before[-1:] in (".", "?", "!", "\n")
         after = text[match.end():match.end() + 12]
-        if re.match(r"\s(?:be|have|not|also|well|need|take|want|seem|come|go|see|get|help|face|lose|win)\b", after):
-            return True  # "May be …": the verb, at the start of a sentence
+        if opens and re.match(r"\s(?:I|we|you|they|it|he|she|be|have|not|also|well|need|take|want|seem|come|go|see|"
+                              r"get|help|face|lose|win)\b", after):
+            return True  # "May I ask …", "May be …": the verb, opening a sentence
     if fields.get("month") == "March" and kind == "month" and re.match(r"\s(?:on|through|to|for|against)\b",
                                                                      text[match.end():match.end() + 9]):
         return True  # "march on the capital"

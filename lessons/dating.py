@@ -164,7 +164,7 @@ class _Context:
 
 def _resolve(m: Match, ctx: _Context) -> tuple[TimexType, str, str | None, int | str | None, str] | None:
     """(type, value, mod, anchor, why) for one match, or None when it is no timex after all."""
-    f, anchor, kind = m.fields, ctx.anchor, m.kind
+    f, kind = m.fields, m.kind
     edge = _EDGES.get((f.get("edge") or "").lower())
     approx = _APPROX.get((f.get("approx") or "").lower())
     if kind in ("iso", "date"):

@@ -225,9 +225,9 @@ def read_article(source: str | os.PathLike[str] | bytes, *, text_only: bool = Fa
 
     A ``pathlib.Path`` is read as a file, like :func:`read_file`; bytes are decoded first.
 
-    >>> article = read_article("Talks resume\\nBy Jo Bloggs\\nPublished : Mar. 2, 2024 - 09:15\\nThey met.")
+    >>> article = read_article("Talks resume\\nBy Jo Bloggs\\nPublished : Mar. 9, 2024 - 09:15\\nThey met.")
     >>> article.headline, article.author, article.published.isoformat()
-    ('Talks resume', 'Jo Bloggs', '2024-03-02T09:15:00+09:00')
+    ('Talks resume', 'Jo Bloggs', '2024-03-09T09:15:00+09:00')
     >>> read_article("notes.txt").body  # a str is text, even when it looks like a file name
     'notes.txt'
     """

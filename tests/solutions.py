@@ -36,6 +36,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _helpers() -> dict[str, Callable[..., Any]]:
+    from lessons.dating import find_timexes
     from lessons.names import family_name, person_name
     from lessons.quoting import extract_quotes
     from lessons.reading import parse_stamp, split_byline
@@ -61,6 +62,10 @@ def _helpers() -> dict[str, Callable[..., Any]]:
         "reading.glued_byline": lambda line: list(split_byline(line)),
         "quoting.quoted_spans": lambda text: [[q.start, q.end] for q in extract_quotes(text)],
         "quoting.resolve_speaker": resolve_speaker,
+        "dating.resolve_weekday": lambda name, anchor, tense: next(
+            t.value for t in find_timexes(f"It {'will happen' if tense == 'future' else 'happened'} on {name}.",
+                                          anchor=anchor)),
+        "dating.duration_value": lambda phrase: find_timexes(f"It lasted {phrase}.")[0].value,
         "reading.to_utc": to_utc,
         "tokenizing.splitter": lambda text: [s.text for s in sentences(text)],
         "tokenizing.count_words": count_words,
@@ -85,6 +90,9 @@ def variant_candidates(ex: Exercise, passage: str) -> list[Any]:
     normalizer = getattr(ex.key, "normalizer", "")
     if normalizer == "number":
         return list(range(0, 60))
+    if normalizer == "date":  # days around the passage's Published stamp
+        printed = _printed_date(passage)
+        return [(printed + timedelta(days=d)).date().isoformat() for d in range(-120, 121)]
     if normalizer == "utc_instant":
         start = _printed_date(passage) - timedelta(days=1)
         return [(start + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%MZ") for m in range(3 * 24 * 60)]
@@ -158,6 +166,7 @@ def _quoted_in_double(ex: Exercise) -> str:
 @lru_cache(maxsize=8)
 def _reference(learner: str) -> dict[str, Any]:
     from lessons.audit import sourcing
+    from lessons.dating import find_timexes
     from lessons.exploring import keyword_in_context
     from lessons.paths import COURSE_ARTICLE
     from lessons.quoting import extract_quotes
@@ -177,6 +186,9 @@ def _reference(learner: str) -> dict[str, Any]:
         # the lesson's regex, on the text the prompt quotes
         "tokenizing.regex_split": len(re.split(r"(?<=[.!?])\s+", _quoted(get_exercise("tokenizing.regex_split")))),
         "quoting.apostrophe_regex": len(re.findall(r"'(.+?)'", _quoted_in_double(get_exercise("quoting.apostrophe_regex")))),
+        "dating.regex_dates": len(re.findall(r"\b[A-Z][a-z]+\.? \d{1,2}\b",
+                                             _quoted_in_double(get_exercise("dating.regex_dates")))),
+        "dating.relative_value": next(t.value for t in find_timexes("Prices rose last week.", anchor="2024-11-03")),
         "quoting.partial_count": sum(q.kind == "partial" for q in extract_quotes(article)),
         "quoting.pyongyang_share": round(100 * next(s.words for s in sources if s.speaker == "Pyongyang")
                                          / sum(s.words for s in sources)),

@@ -260,11 +260,13 @@ def test_a_folder_per_learner_is_graded_under_the_folder_s_name(tmp_path: Path, 
     assert next(g for g in row.grades if g.exercise.id == ex.id).result.passed
 
 
-@pytest.mark.parametrize("exercise_id", ["reading.header_utc", "tokenizing.passage_sentences", "quoting.tool_wrong"])
+@pytest.mark.parametrize("exercise_id", ["reading.header_utc", "tokenizing.passage_sentences", "quoting.tool_wrong",
+                                         "dating.tool_wrong"])
 def test_the_course_helper_gets_every_passage_of_a_challenge_pool_wrong(exercise_id: str, variant_answer: Any) -> None:
     """A challenge about beating the tool: one helper call must not answer it on any learner's passage."""
     from datetime import timezone
 
+    from lessons.dating import find_timexes
     from lessons.quoting import extract_quotes
     from lessons.reading import read_article
     from lessons.tokenizing import sentences
@@ -279,6 +281,10 @@ def test_the_course_helper_gets_every_passage_of_a_challenge_pool_wrong(exercise
             tool = published.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%MZ") if published else "no answer"
         elif exercise_id == "quoting.tool_wrong":
             tool = extract_quotes(text)[-1].speaker or "no answer"
+        elif exercise_id == "dating.tool_wrong":
+            weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+            last = [t for t in find_timexes(read_article(text)) if any(w in t.text.lower() for w in weekdays)][-1]
+            tool = last.value[:10]
         else:
             tool = len(sentences(text))
         assert not ex.check(tool, grader).passed, f"the helper answers {passage}"
