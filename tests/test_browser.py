@@ -239,3 +239,44 @@ def test_code_and_multiple_choice_widgets_check_in_the_browser(jupyter_lab, lab_
     expect(feedback).to_contain_text("(partly right)")
     expect(feedback).to_contain_text("One of your picks is plain ASCII")  # the kind of mistake, not which
     step("done")
+
+
+def test_ordering_and_matching_widgets_check_in_the_browser(jupyter_lab, lab_page):
+    """Lesson 4's drop-down widgets: an ordering scored by pairs, a matching scored by items."""
+    from playwright.sync_api import expect
+
+    import solutions
+    from lessons.course.exercises import get_exercise
+
+    page, step = lab_page, _Steps()
+    page.goto(f"{jupyter_lab.url}/lab/tree/04_dating.ipynb", wait_until="domcontentloaded", timeout=WAIT_MS)
+    expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=WAIT_MS)
+    _wait_kernel_idle(page)
+    _run_all(page)
+    step("all cells run; ordering")
+
+    ex = get_exercise("dating.order_events")
+    right = next(c for c in solutions.closed_candidates(ex) if ex.check(c).passed)  # found now, not written down
+    order = _exercise_widget(page, "dating.order_events")
+    selects = order.locator("select")
+    expect(selects).to_have_count(len(right), timeout=WAIT_MS)
+    for position, event in enumerate(reversed(right)):  # the reverse order first: no pair right
+        selects.nth(position).select_option(label=event)
+    order.locator("button.widget-button", has_text="Check").click()
+    feedback = order.locator(".lessons-feedback")
+    expect(feedback).to_contain_text("0 of 6 pairs are in the right order.", timeout=WAIT_MS)
+    for position, event in enumerate(right):
+        selects.nth(position).select_option(label=event)
+    order.locator("button.widget-button", has_text="Check").click()
+    expect(feedback).to_contain_text("Score 1/1", timeout=WAIT_MS)
+    assert _stored_answer(jupyter_lab.answers, "dating.order_events", right) == right
+
+    step("matching: every type DATE")
+    match = _exercise_widget(page, "dating.timex_types")
+    menus = match.locator("select")
+    expect(menus).to_have_count(5, timeout=WAIT_MS)
+    for k in range(5):
+        menus.nth(k).select_option(label="DATE")
+    match.locator("button.widget-button", has_text="Check").click()
+    expect(match.locator(".lessons-feedback")).to_contain_text("(partly right)", timeout=WAIT_MS)
+    step("done")
