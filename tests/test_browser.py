@@ -249,7 +249,9 @@ def test_ordering_and_matching_widgets_check_in_the_browser(jupyter_lab, lab_pag
     from lessons.course.exercises import get_exercise
 
     page, step = lab_page, _Steps()
-    page.goto(f"{jupyter_lab.url}/lab/tree/04_dating.ipynb", wait_until="domcontentloaded", timeout=WAIT_MS)
+    # A workspace of its own: the default one would reopen the notebook an earlier test left in front.
+    page.goto(f"{jupyter_lab.url}/lab/workspaces/lesson4/tree/04_dating.ipynb", wait_until="domcontentloaded",
+              timeout=WAIT_MS)
     expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=WAIT_MS)
     _wait_kernel_idle(page)
     _run_all(page)
