@@ -5,6 +5,7 @@ Run from the repository root::
     .venv/bin/python scripts/eval_timexes.py             # the development gold (data/gold/*.json)
     .venv/bin/python scripts/eval_timexes.py --show      # also list every mismatch
     .venv/bin/python scripts/eval_timexes.py --peer      # the same run for dateparser.search_dates
+    .venv/bin/python scripts/eval_timexes.py --bench     # is the cost linear? (0.5, 1 and 2 MB of dated text)
     .venv/bin/python scripts/eval_timexes.py data/heldout/gold/blind5-*.json   # a blind batch: once, at the end
 
 *Extraction* (overlap): a system timex matches a gold one when their extents overlap in the body (each is
@@ -150,12 +151,34 @@ def peer_agrees(value: str, item: dict) -> bool:
     return value.startswith(gold.replace("T", "T")[:len(gold)]) if len(gold) != 3 else value.startswith(gold)
 
 
+BENCH_UNIT = ("Kim said Monday the drills run until Thursday. Last month, three years ago, at 5 p.m. on Aug. 10, "
+              "2021, prices rose 5% in the second quarter. May may march; “May I?” he asked on 10 May 2020. ")
+MAX_DOUBLING_RATIO = 2.6  # linear cost doubles the time (2.0) plus noise; quadratic cost quadruples it
+
+
+def bench() -> int:
+    """Time find_timexes on 0.5, 1 and 2 MB of dated text (CPU time); 1 when a doubling costs too much."""
+    times = []
+    for size in (500_000, 1_000_000, 2_000_000):
+        text = BENCH_UNIT * (size // len(BENCH_UNIT))
+        started = time.process_time()
+        found = len(find_timexes(text, anchor="2021-08-23"))
+        times.append(time.process_time() - started)
+        print(f"{size / 1e6:4.1f} MB: {found:>7} timexes in {times[-1]:6.2f} s of CPU time")
+    worst = max(b / a for a, b in zip(times, times[1:]))
+    print(f"worst doubling ratio {worst:.2f} (at most {MAX_DOUBLING_RATIO})")
+    return 1 if worst > MAX_DOUBLING_RATIO else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list every mismatch")
     parser.add_argument("--peer", action="store_true", help="score dateparser.search_dates the same way")
+    parser.add_argument("--bench", action="store_true", help="check that the cost grows linearly (no score)")
     parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: data/gold/*.json)")
     args = parser.parse_args(argv)
+    if args.bench:
+        return bench()
     files = args.gold or sorted((DATA_DIR / "gold").glob("*.json"))
     tools = [("lessons.dating", ours, same_value)] + ([("dateparser", peer, peer_agrees)] if args.peer else [])
     for name, run, agrees in tools:
