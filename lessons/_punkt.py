@@ -3,15 +3,24 @@
 Private machinery behind :func:`lessons.tokenizing.sentences`. Punkt normally learns its parameters
 (abbreviations, frequent sentence starters, how words are capitalized) from a large corpus that
 ``nltk.download`` would fetch; we give it those parameters by hand instead, from the general news
-conventions in :mod:`lessons.constants`. Five repairs then join Punkt's spans back together, each for a
-pattern Punkt's token-pair view cannot see:
+conventions in :mod:`lessons.constants`.
+
+Ellipses (``...``, ``…``, ``. . .``) are judged first, as AP and Chicago style write them: one ends a
+sentence when it carries the sentence's own mark (``ended....``, ``ended . . . .``, ``Why?...``) or a
+capitalized sentence starter follows (``Wait... The``; not ``I``); right after a finished sentence it opens
+the next (``ended. . . . The``); elsewhere it marks words left out (``said ... Kim``, ``mean...well``).
+Punkt, which would end a sentence at each dot of ``. . .``, reads a copy with them hidden
+(:func:`lessons._ellipsis.masked`).
+
+Five repairs then join Punkt's spans back together, each for a pattern Punkt's token-pair view cannot see:
 
 1. a break before a lower-case word or closing punctuation is undone (“Why now?” he asked. / “anytime.” he
-   said / Sen. Roy Calder (R-Neb.), a co-chair);
+   said / Sen. Roy Calder (R-Neb.), a co-chair / ended. ... and then);
 2. a break after a title (Gen., Sen., Dr. ...) is undone: titles never end a sentence;
 3. a break after `?”` or `!”` is undone before a bare attribution (“Why now?” Kim asked.);
-4. a break after "No." / "Vol." ... is undone before a number or code (No. 1, model No. XR-5), the only
-   place they abbreviate;
+4. a break after an abbreviation of a number is undone before a number (No. 1, model No. XR-5, p. 55,
+   pp. 10, ch. 3, N°. 7): "No." / "Vol." ... are listed, and a lower-case letter, a word without a vowel
+   or a word with a numero sign is an abbreviation by its shape;
 5. a break after "a.m." / "p.m." is undone before a weekday, a month, a time zone or "... time"
    (5 p.m. Monday, 9 a.m. EST, 9 a.m. Seoul time), and kept before anything else ("p.m. Turnout was").
 
@@ -19,6 +28,8 @@ and one split Punkt cannot see because it only looks at the quote mark after the
 
 6. a listed abbreviation (not a title) followed by an opening quote, a capital and a clause (four words or
    more, or closing punctuation inside the marks) ends a sentence (... of Acme Ltd. “But one quarter ...).
+
+Last, a piece with no letter or digit (a stray ellipsis or quote mark) joins the sentence before it.
 
 Punkt reads a long paragraph through windows of at most :data:`PUNKT_WINDOW_CHARS` characters, and the
 repairs read only a bounded stretch around each break, so the cost stays linear in the paragraph's length
@@ -48,6 +59,7 @@ from lessons.constants import (
     TIME_ABBREVIATIONS,
     TITLE_ABBREVIATIONS,
 )
+from lessons._ellipsis import last_word as _last_word, masked
 from lessons.errors import TokenizingError, one_line
 
 #: The most characters one Punkt call reads. A longer paragraph is read window by window (see
@@ -69,8 +81,10 @@ _CLOSING: Final[str] = ")]},;:"
 # Punkt's "characters that cannot appear within words" (NLTK's list plus curly quotes and guillemets).
 _NON_WORD: Final[str] = r"(?:[)\";}\]\*:@\'\({\[!?\u2018\u2019\u201c\u201d\xab\xbb])"
 
-# The first word of the next chunk, after any opening quotes or brackets.
-_FIRST_WORD: Final[re.Pattern[str]] = re.compile(r"[\s" + re.escape(OPENING_PUNCTUATION) + r"]*(?P<word>\S*)")
+# The first word of the next chunk, after any opening quotes or brackets and any ellipsis dots.
+_FIRST_WORD: Final[re.Pattern[str]] = re.compile(r"[\s." + re.escape(OPENING_PUNCTUATION) + r"]*(?P<word>\S*)")
+_NUMERO: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+[°º]")  # N°, Nº: "number" abbreviated by its shape
+_WORD_CHAR: Final[re.Pattern[str]] = re.compile(r"[^\W_]")
 # A question or exclamation closed by a quote: “Why now?” / “Go!’”
 _QUESTION_IN_QUOTES: Final[re.Pattern[str]] = re.compile(r"[?!][" + re.escape(_QUOTES) + r"]+\s*$")
 # What may follow a clock time without starting a sentence: "EST", "(0130 GMT)", "Seoul time", "New York time".
@@ -136,15 +150,22 @@ def _first_word(text: str) -> str:
     return match.group("word") if match else ""
 
 
-def _last_word(text: str) -> str:
-    """The last whitespace-separated piece of ``text``, without opening quotes or brackets."""
-    pieces = text.rsplit(None, 1)  # read from the right: as long as the last piece, however long the text
-    return pieces[-1].lstrip(OPENING_PUNCTUATION) if pieces else ""
-
-
 def _starts_lower_case(word: str) -> bool:
     # "iPhone", "eBay", "de Blasio"-like brand names start lower-case but have a capital inside: leave those.
     return bool(word) and word[0].islower() and not any(c.isupper() for c in word[1:])
+
+
+def _abbreviates_by_shape(word: str) -> bool:
+    """True for a word whose shape says abbreviation before a number: p (page), c (circa), pp, ch, N°.
+
+    A lone lower-case letter is no initial (those are capitals); an English word has a vowel, so "pp" or "Ch"
+    is short for something. All capitals are left out: an acronym (NFL, BBC) may end a sentence.
+    """
+    if len(word) == 1:
+        return word.islower()
+    if _NUMERO.fullmatch(word):
+        return True
+    return word.isalpha() and not word.isupper() and not any(char in "aeiouy" for char in word.lower())
 
 
 def _keeps_going(previous: str, following: str) -> bool:
@@ -159,9 +180,25 @@ def _keeps_going(previous: str, following: str) -> bool:
         return True
     if last.endswith(".") and last[:-1] in NUMBER_ABBREVIATIONS and any(char.isdigit() for char in first):
         return True
+    if last.endswith(".") and first[:1].isdigit() and _abbreviates_by_shape(_last_word(previous)[:-1]):
+        return True
     if last.endswith(".") and last[:-1] in TIME_ABBREVIATIONS:
         return first.rstrip(".,").lower() in AFTER_TIME_WORDS or bool(_TIME_CONTINUES.match(following.lstrip()))
     return bool(_QUESTION_IN_QUOTES.search(previous) and _ATTRIBUTION.match(following.lstrip()))
+
+
+def _with_words(paragraph: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, a piece with no letter or digit (an ellipsis, a quote) joined to the one before (or after)."""
+    result: list[tuple[int, int]] = []
+    worded = False  # whether result[-1] has a word: each piece is searched once
+    for start, end in spans:
+        has_word = _WORD_CHAR.search(paragraph, start, end) is not None
+        if result and not (has_word and worded):
+            result[-1], worded = (result[-1][0], end), worded or has_word
+        else:
+            result.append((start, end))
+            worded = has_word
+    return result
 
 
 class _ClosingQuotes:
@@ -300,7 +337,7 @@ def paragraph_spans(paragraph: str, *, window: int | None = PUNKT_WINDOW_CHARS) 
     ``window`` bounds the characters each Punkt call reads (see :data:`PUNKT_WINDOW_CHARS`; None: no bound).
     """
     merged: list[list[int]] = []
-    for start, end in _realigned(paragraph, _punkt_spans(paragraph, window=window)):
+    for start, end in _realigned(paragraph, _punkt_spans(masked(paragraph, is_abbreviation=_ABBREVIATION_TYPES.__contains__), window=window)):
         # Only the end of the text before the break is read, however many pieces it was joined from.
         previous = paragraph[max(merged[-1][0], merged[-1][1] - _TAIL_CHARS) : merged[-1][1]] if merged else ""
         if merged and _keeps_going(previous, paragraph[start:end]):
@@ -309,7 +346,7 @@ def paragraph_spans(paragraph: str, *, window: int | None = PUNKT_WINDOW_CHARS) 
             merged.append([start, end])
     closing = _ClosingQuotes(paragraph)
     spans = [piece for start, end in merged for piece in _splits_before_quote(paragraph, start, end, closing)]
-    for start, end in spans:
+    for start, end in _with_words(paragraph, spans):
         piece = paragraph[start:end]
         stripped = piece.strip()
         if stripped:

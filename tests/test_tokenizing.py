@@ -185,6 +185,82 @@ def test_no_sentences_in_blank_text(text: str) -> None:
 
 
 # ---------------------------------------------------------------------------
+# sentences: ellipses, and abbreviations before a number (examples written for these tests)
+# ---------------------------------------------------------------------------
+
+# AP and Chicago style: a three-dot ellipsis (... … . . .) marks words left out inside a sentence; a sentence
+# that ends there keeps its own period (four dots), and a capitalized function word after one starts anew.
+ELLIPSIS_CASES = [
+    # left out inside a sentence: before a lower-case word, a name, a number or "I" it ends nothing
+    ("The minister said the plan would ... cut costs by half.", ["The minister said the plan would ... cut costs by half."]),
+    ("The minister said the plan would … cut costs by half.", ["The minister said the plan would … cut costs by half."]),
+    ("Officials in Busan . . . declined to comment.", ["Officials in Busan . . . declined to comment."]),
+    ("Revenue was...well, flat.", ["Revenue was...well, flat."]),
+    ("Stops included Daegu … Gwangju was added later.", ["Stops included Daegu … Gwangju was added later."]),
+    ("Output rose from . . . 40 tons to 52 tons.", ["Output rose from . . . 40 tons to 52 tons."]),
+    ("“We tried . . . I think we did our best,” the coach said.", ["“We tried . . . I think we did our best,” the coach said."]),
+    ("“We will see…” he said, and left.", ["“We will see…” he said, and left."]),
+    ("The strike ended. ... and then the talks resumed.", ["The strike ended. ... and then the talks resumed."]),
+    # the ellipsis carries the sentence's own period, question or exclamation mark: a boundary after it
+    ("The strike ended.... Workers returned Monday.", ["The strike ended....", "Workers returned Monday."]),
+    ("The strike ended . . . . Workers returned Monday.", ["The strike ended . . . .", "Workers returned Monday."]),
+    ("The strike ended.… Workers returned Monday.", ["The strike ended.…", "Workers returned Monday."]),
+    ("Was it over?... Nobody could say.", ["Was it over?...", "Nobody could say."]),
+    # a sentence ended on its own period: the ellipsis after it opens the next sentence
+    ("The strike ended. ... Workers returned Monday.", ["The strike ended.", "... Workers returned Monday."]),
+    ("The strike ended. . . . Workers returned Monday.", ["The strike ended.", ". . . Workers returned Monday."]),
+    # a capitalized function word after a three-dot ellipsis starts a new sentence
+    ("The vote was delayed... The board meets again in May.", ["The vote was delayed...", "The board meets again in May."]),
+    ("“We will see…” Then he left the room.", ["“We will see…”", "Then he left the room."]),
+    ("Shares of Acme Inc. . . . The company declined to comment.", ["Shares of Acme Inc. . . .", "The company declined to comment."]),
+    # never a sentence of its own, at the end, the start or inside a quotation
+    ("He trailed off . . .", ["He trailed off . . ."]),
+    ("The strike ended. . . .", ["The strike ended. . . ."]),
+    ("“The strike is over. . . .” Workers cheered.", ["“The strike is over. . . .”", "Workers cheered."]),
+    ("… The talks resumed on Monday.", ["… The talks resumed on Monday."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELLIPSIS_CASES, ids=[t for t, _ in ELLIPSIS_CASES])
+def test_sentences_at_an_ellipsis(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+# A number right after a period: the period belongs to an abbreviation (listed, or one by its shape: a lone
+# lower-case letter, a word with no vowel, a numero sign), or it ends a sentence.
+NUMBER_CASES = [
+    ("The ruling is quoted on p. 14 of the filing.", ["The ruling is quoted on p. 14 of the filing."]),
+    ("See pp. 210-12 in the second volume.", ["See pp. 210-12 in the second volume."]),
+    ("The chapel dates from c. 1450 and was rebuilt twice.", ["The chapel dates from c. 1450 and was rebuilt twice."]),
+    ("The company sought ch. 11 protection in March.", ["The company sought ch. 11 protection in March."]),
+    ("Pt. 2 of the series airs Monday.", ["Pt. 2 of the series airs Monday."]),
+    ("Details are in Vol. 2 of the audit, fig. 7 and No. 3 of the annex.", ["Details are in Vol. 2 of the audit, fig. 7 and No. 3 of the annex."]),
+    ("The wreck is listed as N°. 12 in the registry.", ["The wreck is listed as N°. 12 in the registry."]),
+    # "no" before anything but a number is the word; an acronym, a capital letter or a number may end a sentence
+    ("Asked about a deal, he said no. The ministry declined to comment.", ["Asked about a deal, he said no.", "The ministry declined to comment."]),
+    ("He played for the NFL. 2020 was his best season.", ["He played for the NFL.", "2020 was his best season."]),
+    ("The fallback was called Plan B. 2021 changed that.", ["The fallback was called Plan B.", "2021 changed that."]),
+    ("The final score was 5-4. 3 players were ejected.", ["The final score was 5-4.", "3 players were ejected."]),
+    ("The rally ended in the park. 300 people stayed.", ["The rally ended in the park.", "300 people stayed."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_CASES, ids=[t for t, _ in NUMBER_CASES])
+def test_sentences_at_an_abbreviation_before_a_number(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["...", "…", ". . .", "....", " ", "Kim", "The", "said.", "?", "“", "”", "p.", "5"]), max_size=40))
+def test_every_sentence_has_a_word_when_its_paragraph_has_one(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    found = texts(text)
+    assert "".join("".join(found).split()) == "".join(text.split())
+    if any(char.isalnum() for char in text):
+        assert all(any(char.isalnum() for char in sentence) for sentence in found), found
+
+
+# ---------------------------------------------------------------------------
 # sentences: the course article, and news the splitter has never seen
 # ---------------------------------------------------------------------------
 
@@ -498,7 +574,7 @@ def _one_paragraph(text: str) -> str:
 EDGY_PIECES = [
     "Kim", "said.", "U.S.", "Gen.", "p.m.", "EST", "No.", "5", "“Why?”", "asked.", "“But", '"', "”", "(R-Neb.),",
     "rained.", "Then", "!!!", ".....", "Ltd.", "’", "--", "Monday.", "4).", "e.g.", "»", "Co.", "x" * 40, '."', ".)",
-    "“No.”", "!”", "said?",
+    "“No.”", "!”", "said?", "…", ". . .", "...", "The",
 ]
 EDGY = st.lists(st.sampled_from(EDGY_PIECES), min_size=40, max_size=400)
 SEPARATORS = st.sampled_from([" ", " ", "  ", "", " \t ", "\u00a0", " \u2003 "])
