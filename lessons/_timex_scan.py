@@ -55,20 +55,23 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("monthday", r"\b" + _MONTH + r"\s" + _DAY + r"\b(?![,.]?\d|\s?%|-\d)"),
     ("monthday", r"\b" + _DAY + r"\s" + _MONTH + r"(?!\s?\d)"),
     ("monthyear", r"\b(?:(?i:" + _EDGE + r")[\s-]+)?" + _MONTH + r",?\s" + _YEAR + r"\b"),
+    ("monthrel", r"\b(?:(?i:" + _EDGE + r")[\s-]+)?" + _MONTH + r"\s(?i:(?:of\s)?(?P<rel>last|next|this)\syear)\b"),
     ("month", r"\b(?:(?i:" + _EDGE + r")[\s-]+)?" + _MONTH + r"(?=[\s,.;:?!’')”]|$)"),
     ("setmonth", r"\b(?i:every|each)\s" + _MONTH),
     ("year", r"(?<![$€£#\d,.])(?<!\b\d{3}-)\b(?:(?i:" + _EDGE + r")[\s-]+)?" + _YEAR + r"\b(?!\d|[,.]\d|\s?%|s\b)"),
-    ("decade", r"\b(?i:the\s)?(?:(?P<century>1[89]|20)(?P<decade>\d)0s|[’'](?P<short>\d)0s)\b"),
-    ("clockday", r"\b" + _APPROX + _CLOCK + r"(?:,?\s(?:on\s)?" + _WEEKDAY + r")"),
+    ("decade", r"\b(?i:the\s)?(?:(?i:(?P<edge>early|late|mid))[\s-]+)?(?:(?P<century>1[89]|20)(?P<decade>\d)0s|"
+     r"[’'](?P<short>\d)0s)\b"),
+    ("clockday", r"\b" + _APPROX + r"(?:" + _CLOCK + r"|(?i:(?P<which>noon|midnight)))(?:,?\s(?:on\s)?" + _WEEKDAY +
+     r")"),
     ("clock", r"\b" + _APPROX + _CLOCK),
     ("noon", r"\b(?i:" + _APPROX + r"(?P<which>noon|midnight))\b"),
     ("weekday", r"\b(?:(?i:(?P<edge>early|late))\s)?(?:(?i:" + _RELATIVE + r")\s)?" + _WEEKDAY +
      r"(?:\s(?i:" + _PART + r"))?(?![’']s\s(?:game|match|vote))"),
     ("setweekday", r"\b(?:(?i:every|each)\s" + _WEEKDAY + r"|(?P<plural>Mondays|Tuesdays|Wednesdays|Thursdays|"
      r"Fridays|Saturdays|Sundays))\b"),
-    ("deictic", r"\b(?i:(?P<word>today|yesterday|tomorrow|tonight)(?:\s(?P<part>morning|afternoon|evening|night))?)"
+    ("deictic", r"\b(?i:(?P<word>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s(?P<part>morning|afternoon|evening|night))?)"
      r"\b"),
-    ("thispart", r"\b(?i:(?P<rel>this|last|that|the)\s" + _PART + r")\b(?!\s(?:of|session|shift|flight|news|"
+    ("thispart", r"\b(?i:(?:(?P<edge>early|late)\s)?(?P<rel>this|last|that|the)\s" + _PART + r")\b(?!\s(?:of|session|shift|flight|news|"
      r"paper|show|edition|class|service|market)\b)"),
     ("relative", r"\b(?i:(?:" + _EDGE + r"\s)?" + _RELATIVE + r"\s" + _PERIOD + r")\b"),
     ("theperiod", r"\b(?i:(?:" + _EDGE + r"\s)?the\s(?P<period>weekend))\b"),
@@ -77,7 +80,8 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
      r"\s)?the\s(?P<period>spring|summer|fall|autumn|winter)))\b"),  # "the fall" alone may be a fall
     ("endof", r"\b(?i:(?P<edge>the end|the beginning|the start|the middle) of (?:the|this) (?P<period>year|month|"
      r"week|quarter|decade))\b"),
-    ("season", r"\b(?i:(?:(?P<edge>early|late|mid)[\s-]+)?(?P<period>spring|summer|fall|autumn|winter))\s" + _YEAR),
+    ("season", r"\b(?i:(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s)?(?P<period>spring|summer|fall|autumn|winter))"
+     r"\s(?i:of\s)?" + _YEAR),
     ("quarter", r"\b(?i:(?:the\s)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s(?P<what>quarter|half)"
      r"(?:\sof\s(?:" + _YEAR + r"|(?P<rel>last|next|this) year))?)\b"),
     ("quarteradj", r"\b(?i:(?P<ordinal>first|second|third|fourth)-(?P<what>quarter|half))\b"),
@@ -88,6 +92,8 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("duration", r"\b" + _APPROX + r"(?:a\s(?=single|few|couple))?" + _NUMBER + r"[\s-]" + _UNIT + r"\b(?!-old|\sold\b)"
      r"(?:\sand\s(?P<number2>\d+|" + "|".join(k for k in NUMBERS if " " not in k and len(k) > 2) + r")\s"
      r"(?P<unit2>hour|minute|second|month|week|day)s?\b)?"),
+    ("half", r"\b" + _APPROX + r"(?i:(?:a|an|one|(?P<number>\d+|two|three|four|five|six|seven|eight|nine|ten))\s"
+     r"(?P<unit>year|month|week|day|hour)s?\sand\sa\shalf)\b"),
     ("more", r"\b" + _APPROX + r"(?i:(?P<number>another|one more|two more|three more|\d+ more|an extra))\s"
      + _UNIT + r"\b"),
     ("age", r"\b" + _NUMBER + r"-(?P<unit>year|month|week|day)-old\b"),
@@ -116,10 +122,15 @@ def _exclusions(text: str, match: re.Match[str], kind: str) -> bool:
     """True for a match that is no temporal expression: "may" the verb, a bare number, a score."""
     fields = match.groupdict()
     if fields.get("month") == "May" and kind == "month":
-        before = text[max(0, match.start() - 8):match.start()].rstrip(" “\"‘'")  # bounded: linear cost
-        opens = match.start() < 8 and not before or before[-1:] in (".", "?", "!", "\n")
+        window = text[max(0, match.start() - 20):match.start()]  # bounded: linear cost
+        before = window.rstrip(" “\"‘'")
+        opens = (match.start() < 20 and not before or before[-1:] in (".", "?", "!", "\n")
+                 or window.rstrip(" ")[-1:] in ("“", '"', "‘"))
+        if re.search(r"\b(?!In|On|By|Since|Until|Last|Next|This|Early|Late|Mid|Through|From|During|Before|After)"
+                     r"[A-Z][a-z]+\s$", window):
+            return True  # "Theresa May": a family name after a given name
         after = text[match.end():match.end() + 12]
-        if opens and re.match(r"\s(?:I|we|you|they|it|he|she|be|have|not|also|well|need|take|want|seem|come|go|see|"
+        if opens and re.match(r"\s(?:I|we|you|they|it|he|she|God|be|have|not|also|well|need|take|want|seem|come|go|see|"
                               r"get|help|face|lose|win)\b", after):
             return True  # "May I ask …", "May be …": the verb, opening a sentence
     if fields.get("month") == "March" and kind == "month" and re.match(r"\s(?:on|through|to|for|against)\b",

@@ -53,16 +53,19 @@ _EDGES = {"early": "START", "late": "END", "mid": "MID", "the end of": "END", "t
 _APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX", "close to": "APPROX",
            "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "just under": "LESS_THAN",
            "up to": "EQUAL_OR_LESS", "more than": "MORE_THAN", "just over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}
-_FUTURE = re.compile(
-    r"\b(?:will|would|could|might|can|shall|should|’ll|'ll|scheduled|set to|plans?|planned|expects?|expected|due|"
+_FUTURE = re.compile(  # "had been set for", "had planned": a plan in the past says nothing of the future
+    r"(?<!\bbeen )(?<!\bhad )\b(?:will|would|could|might|can|shall|should|’ll|'ll|scheduled|set to|plans?|planned|expects?|expected|due|"
     r"going to|upcoming|until|till|through|ahead of|as early as|as soon as|starting|beginning|is to|are to|next|"
     r"coming|tomorrow|later this|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
-    r"launches|kicks off|takes effect|reopens|reconvenes|convenes)\b",
+    r"launches|kicks off|takes effect|reopens|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
+    r"to be)\b",
     re.IGNORECASE)  # present-tense verbs of a schedule; not those that are mostly nouns (heads, votes, rules)
-_PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|[Ll]ast|earlier|[Ss]ince|[Yy]esterday|"
-                   r"broke|began|came|went|took|made|gave|got|met|left|held|found|saw|won|lost|fell|rose|ran|"
-                   r"spoke|wrote|led|kept|sent|spent|built|brought|bought|thought|felt|stood|sat|grew|drew|"
-                   r"(?!hundred|united|indeed)[a-z]+[^e\W]ed)\b")  # case-sensitive: "United" is no verb; "seed"
+_PAST = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|[Ll]ast|earlier|[Ss]ince|"
+                   r"[Yy]esterday|broke|began|came|went|took|made|gave|got|met|left|held|found|saw|won|lost|fell|"
+                   r"rose|ran|spoke|wrote|led|kept|sent|spent|built|brought|bought|thought|felt|stood|sat|grew|drew|"
+                   r"(?!hundred|united|indeed)[a-z]+[^e\W]ed)\b")
+# Case-sensitive: "United" is no verb, and "seed" no past. After "be" a past form is a passive, whose tense is
+# its auxiliary's: "will be held" is future.
 _DEADLINE = re.compile(r"\b(until|till|through|by|before|ahead of|past)\s+(?:the\s+)?$", re.IGNORECASE)
 _PAST_GOVERNS = re.compile(r"\b(?:was|were|had|lasted|stayed|remained|ran|did)\b", re.IGNORECASE)
 _GAME = re.compile(r"\b(?:game|match|scored|goals?|minutes? left|buzzer|whistle|innings?|halftime|half-time|"
@@ -176,8 +179,10 @@ def _resolve(m: Match, ctx: _Context) -> tuple[TimexType, str, str | None, int |
         return "DATE", f["year"], edge, None, "a year"
     if kind == "decade":
         if "short" in f:
-            return "DATE", f"{'19' if int(f['short']) >= 3 else '20'}{f['short']}", None, None, "a decade (’90s)"
-        return "DATE", f"{f['century']}{f['decade']}", None, None, "a decade"
+            return "DATE", f"{'19' if int(f['short']) >= 3 else '20'}{f['short']}", edge, None, "a decade (’90s)"
+        if f["decade"] == "0":  # "the 1800s": the century, written with its two digits
+            return "DATE", f["century"], edge, None, "a century (the 1800s)"
+        return "DATE", f"{f['century']}{f['decade']}", edge, None, "a decade"
     if kind == "season" and "year" in f:
         return "DATE", f"{f['year']}-{SEASONS[f['period'].lower()]}", edge, None, "a season and year"
     if kind == "setmonth":
@@ -203,6 +208,13 @@ def _resolve(m: Match, ctx: _Context) -> tuple[TimexType, str, str | None, int |
             value += second[2:] if "T" in value and second.startswith("PT") else second[1:] if "T" not in value \
                 and not second.startswith("PT") else second[1:]
         return "DURATION", value, approx, None, "an amount of time"
+    if kind == "half":  # "a year and a half": in the next smaller unit, so the value stays whole
+        whole = _number(f.get("number", "one")) or 1
+        unit = f["unit"].lower()
+        value = {"year": f"P{int(whole * 12 + 6)}M", "month": f"P{int(whole * 30 + 15)}D",
+                 "week": f"P{int(whole * 7 + 3.5)}D" if whole * 7 % 1 == 0 else f"P{whole * 7 + 3.5}D",
+                 "day": f"PT{int(whole * 24 + 12)}H", "hour": f"PT{int(whole * 60 + 30)}M"}[unit]
+        return "DURATION", value, approx, None, "an amount of time and a half"
     if kind == "more":  # "another week", "one more year", "two more days"
         count = re.match(r"\d+|two|three", f["number"].lower())
         number = _number(count.group()) if count else 1
@@ -232,6 +244,10 @@ def _relative(m: Match, ctx: _Context, edge: str | None,
         side = {"past": "the last such day", "future": "the next such day"}.get(tense if cue != "news default"
                                                                                  else "", "the nearest")
         return "DATE", f"{year}-{month:02d}-{day:02d}", None, "dct", f"a day and month, {tense} ({cue}): {side}"
+    if kind == "monthrel":  # "March last year"
+        month = MONTHS[f["month"].rstrip(".").lower()]
+        year = anchor.year + {"last": -1, "next": 1}.get(f["rel"].lower(), 0)
+        return "DATE", f"{year}-{month:02d}", edge, "dct", f"a month of “{f['rel'].lower()} year”"
     if kind == "month":
         month = MONTHS[f["month"].rstrip(".").lower()]
         year = cal.month_year(anchor, month, tense)
@@ -248,12 +264,15 @@ def _relative(m: Match, ctx: _Context, edge: str | None,
         nearest = "next" if tense == "future" or rel in ("next", "coming", "following") else "last"
         why = f"{how}: the {nearest} {f['weekday']}"
         if kind == "clockday":
-            return "TIME", f"{day.isoformat()}T{_clock(f)}", approx, "dct", why + ", at the time given"
+            clock = _clock(f) if "which" not in f else "12:00" if f["which"].lower() == "noon" else "24:00"
+            return "TIME", f"{day.isoformat()}T{clock}", approx, "dct", why + ", at the time given"
         if f.get("part"):
             return "TIME", f"{day.isoformat()}T{PARTS[f['part'].lower()]}", None, "dct", why
         return "DATE", day.isoformat(), edge, "dct", why
     if kind == "deictic":
-        day = cal.shift_days(anchor, {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[f["word"].lower()])
+        word = " ".join(f["word"].lower().split())
+        day = cal.shift_days(anchor, {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                                      "the day before yesterday": -2, "the day after tomorrow": 2}[word])
         part = f.get("part") or ("night" if f["word"].lower() == "tonight" else None)
         if part:
             return "TIME", f"{day.isoformat()}T{PARTS[part.lower()]}", None, "dct", f"“{f['word'].lower()}”"
@@ -298,7 +317,8 @@ def _from_reference(m: Match, ctx: _Context,
         rel, part = f["rel"].lower(), f["part"].lower()
         if rel == "this" or rel == "last":
             day, ref = (ctx.anchor, "dct") if rel == "this" else (cal.shift_days(ctx.anchor, -1), "dct")
-        return "TIME", f"{day.isoformat()}T{PARTS[part]}", None, ref, f"“{rel} {part}”"
+        edge = _EDGES.get((f.get("edge") or "").lower())
+        return "TIME", f"{day.isoformat()}T{PARTS[part]}", edge, ref, f"“{rel} {part}”"
     what = f["what"].lower()
     shift = 1 if re.search(r"following|next|after|later", what) else -1 if "before" in what else 0
     target = cal.shift_days(day, shift)

@@ -137,7 +137,8 @@ def _short(clause: str, width: int = 48) -> str:
 
 
 def timeline_chart(events: list[Event], *, title: str | None = None) -> Figure:
-    """One row per event, top to bottom in time order; a bar spans the period its timex names.
+    """One row per event, top to bottom in time order; a bar spans the period its timex names (its first or last
+    third for "early" or "late").
 
     >>> figure = timeline_chart(timeline("Talks failed in 2019 and resumed Monday.", anchor="2021-08-23")[0])
     >>> figure.axes[0].get_xlabel()
@@ -149,6 +150,9 @@ def timeline_chart(events: list[Event], *, title: str | None = None) -> Figure:
     figure, axes = plt.subplots(figsize=(12, 1.5 + 0.42 * max(len(events), 3)), layout="constrained")
     for row, event in enumerate(events):
         first, last = mdates.date2num(event.first), mdates.date2num(event.last + timedelta(days=1))
+        third = (last - first) / 3  # "early 2021" is the first third of the year, "late" the last, "mid" between
+        first, last = {"START": (first, first + third), "END": (last - third, last),
+                       "MID": (first + third, last - third)}.get(event.timex.mod or "", (first, last))
         axes.barh(row, max(last - first, 1.0), left=first, height=0.5, color="#d9d9d9", edgecolor="black")
         axes.plot([first], [row], marker="|", markersize=14, color="black")  # where the period starts
     axes.set_yticks(range(len(events)), [f"{_short(e.timex.text, 18)} → {e.timex.value}: {_short(e.clause, 34)}"
@@ -157,6 +161,7 @@ def timeline_chart(events: list[Event], *, title: str | None = None) -> Figure:
     axes.xaxis_date()
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axes.xaxis.get_major_locator()))
     axes.set_xlabel("Date (a bar spans the day, month or year its expression names)")
+    axes.set_ylabel("Event (expression → value: its clause)")
     axes.set_title(title or "The story's events in the order they happened")
     axes.grid(axis="x", color="0.85")
     plt.close(figure)

@@ -95,6 +95,17 @@ def table(text: str, anchor: date | str | None = MONDAY) -> list[tuple[str, str,
         # references
         ("Prices are now falling; recently they rose.", MONDAY,
          [("now", "DATE", "PRESENT_REF", None), ("recently", "DATE", "PAST_REF", None)]),
+        # a passive after "will be" is future; "had been set for" is a plan in the past
+        ("The summit will be held on Sunday.", MONDAY, [("Sunday", "DATE", "2021-08-29", None)]),
+        ("The vote had been set for Friday.", MONDAY, [("Friday", "DATE", "2021-08-20", None)]),
+        ("The meeting is at noon on Tuesday.", MONDAY, [("noon on Tuesday", "TIME", "2021-08-24T12:00", None)]),
+        ("It bloomed in the spring of 2022; he called late last night.", MONDAY,
+         [("the spring of 2022", "DATE", "2022-SP", None), ("late last night", "TIME", "2021-08-22TNI", "END")]),
+        ("Trade boomed in the 1800s and in the late 1980s.", MONDAY,
+         [("the 1800s", "DATE", "18", None), ("the late 1980s", "DATE", "198", "END")]),
+        ("He left the day before yesterday, after a year and a half.", MONDAY,
+         [("the day before yesterday", "DATE", "2021-08-21", None), ("a year and a half", "DURATION", "P18M", None)]),
+        ("Prices rose in March last year.", MONDAY, [("March last year", "DATE", "2020-03", None)]),
         # anaphora: counted from the day named last
         ("The storm hit on Aug. 10. The following day, crews arrived; that evening it rained.", MONDAY,
          [("Aug. 10", "DATE", "2021-08-10", None), ("The following day", "DATE", "2021-08-11", None),
@@ -115,6 +126,8 @@ def test_timexes(text: str, anchor: date, expected: list[tuple]) -> None:
         "The bill passed 6-3 and the score was 78-77.",
         "Song, 81, and her son, 54, attended.",  # bare ages are no timex
         "The Fall of Rome is a long book.",  # a fall, not autumn
+        "He asked, “May I come in?”",  # the verb, opening a quotation
+        "Theresa May resigned.",  # a family name
     ],
 )
 def test_no_timex(text: str) -> None:

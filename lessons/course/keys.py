@@ -115,17 +115,28 @@ def normalize_utc_instant(value: object) -> str:
 def normalize_date(value: object) -> str:
     """An ISO calendar date from a ``date``, a ``datetime`` or a YYYY-MM-DD string.
 
-    >>> normalize_date("2021-08-23"), normalize_date(date(2021, 8, 23))
-    ('2021-08-23', '2021-08-23')
+    A whole ISO date-time is read as its date; anything else after the date is no date.
+
+    >>> normalize_date("2021-08-23"), normalize_date(date(2021, 8, 23)), normalize_date("2021-08-23T14:50+09:00")
+    ('2021-08-23', '2021-08-23', '2021-08-23')
+    >>> normalize_date("2021-08-23 lol")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.AnswerFormatError: expected a date like 2021-08-23, got '2021-08-23 lol'
     """
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    text = str(value).strip()
     try:
-        return date.fromisoformat(str(value).strip()[:10]).isoformat()
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            return date.fromisoformat(text).isoformat()
+        if re.fullmatch(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?", text):
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
-        raise AnswerFormatError(f"expected a date like 2021-08-23, got {one_line(value)}") from None
+        pass
+    raise AnswerFormatError(f"expected a date like 2021-08-23, got {one_line(value)}")
 
 
 def normalize_exact(value: object) -> str:
@@ -148,9 +159,19 @@ NORMALIZERS: Mapping[Normalizer, Callable[[object], str]] = {
 
 
 def digest(exercise_id: str, value: object, *, normalizer: Normalizer = "text") -> str:
-    """The salted digest of one normalized answer (16 hex digits)."""
-    canonical = NORMALIZERS[normalizer](value)
-    return hashlib.sha256(f"{exercise_id}\x1f{canonical}".encode()).hexdigest()[:16]
+    """The salted digest of one normalized answer (16 hex digits).
+
+    An answer that cannot even be written down (an integer too long to print, a lone surrogate) is an
+    answer in the wrong form, not a failure of the check.
+    """
+    try:
+        canonical = NORMALIZERS[normalizer](value)
+        data = f"{exercise_id}\x1f{canonical}".encode()
+    except (ValueError, UnicodeError, RecursionError) as err:
+        if isinstance(err, AnswerFormatError):
+            raise
+        raise AnswerFormatError(f"this answer cannot be read as text ({type(err).__name__})") from None
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def pair_digest(exercise_id: str, left: str, right: str) -> str:

@@ -11,6 +11,7 @@ lessons.errors.UnknownExerciseError: no exercise is called 'reading.autor'; did 
 from __future__ import annotations
 
 import difflib
+import re
 
 from lessons.course.checks import Exercise
 from lessons.errors import UnknownExerciseError, one_line
@@ -35,4 +36,10 @@ def exercises_in(notebook: str) -> list[Exercise]:
     >>> [ex.id for ex in exercises_in("00_start.ipynb")]
     ['start.next_lesson', 'start.city']
     """
-    return [ex for ex in EXERCISES.values() if ex.notebook == notebook]
+    return sorted((ex for ex in EXERCISES.values() if ex.notebook == notebook), key=_section_number)
+
+
+def _section_number(ex: Exercise) -> int:
+    """The § number of an exercise's section: the report lists a notebook's exercises as the notebook does."""
+    found = re.match(r"§\s*(\d+)", ex.section or "")
+    return int(found.group(1)) if found else 0

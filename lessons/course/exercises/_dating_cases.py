@@ -57,7 +57,7 @@ def duration_cases(rng: random.Random, count: int = 8) -> list[Case]:
         elif form == "hyphen":
             phrase = f"{rng.choice((str(number), _WORDS[number]))}-{unit}"
         elif form == "a":
-            phrase, number = f"{rng.choice(('a', 'an' if unit == 'hour' else 'a'))} {unit}", 1
+            phrase, number = f"{'an' if unit == 'hour' else 'a'} {unit}", 1
         else:
             unit = rng.choice(("year", "month", "week", "day", "hour"))
             phrase, number = f"{unit}long", 1
