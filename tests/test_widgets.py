@@ -133,3 +133,16 @@ def test_unknown_exercise_id_suggests_the_right_one() -> None:
 
     with pytest.raises(UnknownExerciseError, match="did you mean 'reading.author'"):
         exercise("reading.autor")
+
+
+def test_without_widgets_the_whole_exercise_is_shown_as_text(tmp_path, monkeypatch) -> None:
+    """ipywidgets cuts a widget's plain-text fallback at 110 characters; an exercise's is the question itself."""
+    from lessons.course.store import AnswerStore
+    from lessons.course.widgets import exercise
+
+    monkeypatch.setenv("LESSONS_ANSWERS", str(tmp_path / "answers.json"))
+    bundle = exercise("dating.order_events", store=AnswerStore(tmp_path / "answers.json"))._repr_mimebundle_()
+    text = bundle["text/plain"]
+    assert len(text) > 110 and "Options (answer with the exact text):" in text
+    assert "A barge struck the bridge" in text and "answer('dating.order_events', ...)" in text
+    assert "application/vnd.jupyter.widget-view+json" in bundle

@@ -194,6 +194,13 @@ class ExerciseWidget(w.VBox):
         self.feedback.value = _feedback_html(self.exercise, result)
         return result
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        # ipywidgets cuts the plain-text fallback at 110 characters; without widgets, all of it is the exercise.
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle
+
     def __repr__(self) -> str:
         # What a front end without widgets shows: how to answer in plain code instead.
         ex = self.exercise
