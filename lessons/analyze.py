@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from lessons.contextualizing import acronym_flags, acronyms
 from lessons.dating import find_timexes
 from lessons.quoting import extract_quotes
 from lessons.reading import Article, read_article
@@ -37,6 +38,8 @@ def report_for(article: Article) -> dict[str, Any]:
         "sentences": [s.text for p in article.paragraphs for s in sentences(p.text)],
         "quotes": [asdict(quote) for quote in extract_quotes(article)],
         "timexes": _dct(article) + [asdict(timex) for timex in find_timexes(article)],
+        "acronyms": acronyms(article),
+        "acronym_flags": acronym_flags(article),
     }
 
 
@@ -73,6 +76,9 @@ def format_report(report: dict[str, Any], *, name: str = "") -> str:
     lines.append(f"{'timexes:':<11} {len(report['timexes'])}")
     for timex in report["timexes"][:12]:
         lines.append(f"  {timex['text'][:30]:<30} {timex['type']:<8} {timex['value']}{' ' + timex['mod'] if timex['mod'] else ''}")
+    lines.append(f"{'acronyms:':<11} " + (", ".join(f"{k} = {v}" for k, v in report["acronyms"].items()) or "(none defined)"))
+    if report["acronym_flags"]:
+        lines.append(f"{'':<11} check the spelling of: {', '.join(report['acronym_flags'])}")
     lines.append(f"{'quotes:':<11} {len(report['quotes'])}")
     for quote in report["quotes"]:
         lines.append(f"  {quote['speaker'] or '(speaker not found)'} [{quote['kind']}]: “{_clip(quote['text'], 80)}”")

@@ -39,6 +39,8 @@ def test_course_article_as_json() -> None:
     assert timexes[0]["dct"] and timexes[0]["value"] == "2021-08-23T14:50" and timexes[0]["start"] is None
     assert all(body[t["start"]:t["end"]] == t["text"] for t in timexes[1:])
     assert [t["value"] for t in timexes[1:4]] == ["2021-08-23", "2021-08-23", "2021-08-26"]
+    assert report["acronyms"] == {"ROK": "Republic of Korea", "DPRK": "Democratic People’s Republic of Korea"}
+    assert report["acronym_flags"] == ["DRPK"]
 
 
 @pytest.mark.repo

@@ -1,0 +1,122 @@
+"""Lesson 5, contextualizing (first part): the acronyms a story defines, and the ones it misspells.
+
+News defines an acronym once, in one of a few shapes, and then uses it bare: "Full Name (ABC)", "ABC (Full
+Name)", "ABC stands for …", "ABC refers to …", "the ABC, or Full Name,". :func:`acronyms` reads those
+definitions; :func:`acronym_flags` lists capitalized words that look like a misspelling of an acronym the
+story uses (the course article's one "DRPK" for "DPRK").
+
+>>> acronyms("The Hanbit Subcontract Workers Union (HSWU) struck. HSWU members cheered.")
+{'HSWU': 'Hanbit Subcontract Workers Union'}
+>>> acronyms("ROK stands for South Korea’s official name, the Republic of Korea, while NK refers to the North.")
+{'ROK': 'Republic of Korea', 'NK': 'North'}
+>>> acronym_flags("The DPRK said no. DPRK envoys left. Aid to the DRPK stopped.")
+['DRPK']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lessons.errors import LessonsError
+from lessons.reading import Article
+
+__all__ = ["acronym_flags", "acronyms"]
+
+_ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural s: DPRK, MOTIE, SMEs
+_IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r")\)")
+_THEN_PARENS = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s\((?P<name>[A-Z][^()]{3,80})\)")
+_STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s(?:stands for|refers to|is short for|means)\s"
+                         r"(?P<name>[^.;:]{2,120}?)(?=,\s(?:while|and|which|but)\b|[.;:]|$)")
+_OR_NAME = re.compile(r"\bthe\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
+_NAME_WORD = re.compile(r"[^\s(),;:]+")
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+_IN_A_NAME = re.compile(r"\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s(?P<word>[A-Z]{2,6})\b")  # "Chesapeake SC"
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&"})
+_MAX_NAME_WORDS = 10
+
+
+def _body(article_or_text: Article | str) -> str:
+    if isinstance(article_or_text, Article):
+        return article_or_text.body
+    if isinstance(article_or_text, str):
+        return article_or_text
+    raise LessonsError(f"acronyms reads an Article or a str, not {type(article_or_text).__name__}")
+
+
+def _letters(word: str) -> list[str]:
+    """The initials a word gives an acronym: one per hyphen-joined part ("Korea-Australia" gives K and A)."""
+    return [part[0].lower() for part in re.split(r"[-–]", word.replace("’s", "").replace("'s", "")) if part]
+
+
+def _spells(abbr: str, words: list[str]) -> bool:
+    """True when the acronym's letters are, in order, initials of the words, the first word giving the first."""
+    wanted = [c.lower() for c in (abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr)]
+    initials = [letter for word in words for letter in _letters(word)]
+    if not initials or initials[0] != wanted[0]:
+        return False
+    k = 0
+    for letter in initials:
+        if k < len(wanted) and letter == wanted[k]:
+            k += 1
+    return k == len(wanted)
+
+
+def _name_before(body: str, at: int, abbr: str) -> str | None:
+    """The name that an acronym in parentheses at ``at`` abbreviates: the fewest words before it that spell it."""
+    words = [(m.start(), m.group()) for m in _NAME_WORD.finditer(body, max(0, at - 200), at)]
+    stop = max((k + 1 for k, (_, w) in enumerate(words) if w[-1:] in ".!?" and len(w) > 3), default=0)
+    words = words[stop:][-_MAX_NAME_WORDS:]
+    for first in range(len(words) - 1, -1, -1):
+        chosen = [w.rstrip(",") for _, w in words[first:]]
+        if chosen[0].lower() in _SMALL_WORDS or not chosen[0][:1].isupper():
+            continue
+        if _spells(abbr, chosen):
+            return body[words[first][0]:at].strip().rstrip(",")
+    return None
+
+
+def _name_itself(name: str) -> str:
+    """"South Korea’s official name, the Republic of Korea" → "Republic of Korea"; a leading "the" is dropped."""
+    name = name.strip()
+    appositive = re.search(r",\s(?:the\s)?(?P<name>[A-Z][^,]*)$", name)
+    if appositive:
+        name = appositive.group("name")
+    return re.sub(r"^the\s", "", name).strip()
+
+
+def acronyms(article_or_text: Article | str) -> dict[str, str]:
+    """The acronyms the text defines, each with its expansion as written, in the order they are defined."""
+    body = _body(article_or_text)
+    found: dict[str, str] = {}
+    for m in _IN_PARENS.finditer(body):
+        name = _name_before(body, m.start(), m.group("abbr"))
+        if name:
+            found.setdefault(m.group("abbr"), re.sub(r"^the\s", "", name))
+    for pattern in (_THEN_PARENS, _STANDS_FOR, _OR_NAME):
+        for m in pattern.finditer(body):
+            name = _name_itself(m.group("name"))
+            if pattern is not _STANDS_FOR and not _spells(m.group("abbr"), name.split()):
+                continue
+            found.setdefault(m.group("abbr"), name)
+    order = {abbr: body.find(abbr) for abbr in found}
+    return dict(sorted(found.items(), key=lambda item: order[item[0]]))
+
+
+def _one_off(a: str, b: str) -> bool:
+    """True for two words of one length that differ by one letter or by two neighbours swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                              and a[diff[1]] == b[diff[0]])
+
+
+def acronym_flags(article_or_text: Article | str) -> list[str]:
+    """Capitalized words used once that are one letter off an acronym the text defines or uses more often."""
+    body = _body(article_or_text)
+    counts = Counter(_CAPS_WORD.findall(body))
+    in_names = {m.group("word") for m in _IN_A_NAME.finditer(body)}  # part of a name, not a typo
+    known = set(acronyms(body)) | {word for word, n in counts.items() if n >= 2}
+    return [word for word, n in counts.items()
+            if n == 1 and word not in known | in_names and any(_one_off(word, other) for other in known)]

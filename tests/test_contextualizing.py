@@ -1,0 +1,76 @@
+"""Lesson 5, contextualizing (first part): acronyms defined in the text, and their near-miss spellings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lessons.contextualizing import acronym_flags, acronyms
+from lessons.errors import LessonsError
+from lessons.paths import DATA_DIR
+from lessons.reading import read_file
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Tenant Justice Alliance (TJA) sued. The TJA won.", {"TJA": "Tenant Justice Alliance"}),
+        ("Officials of the Ministry of Trade, Industry and Energy (MOTIE) met.",
+         {"MOTIE": "Ministry of Trade, Industry and Energy"}),  # "of" gives the O, commas inside the name
+        ("The Korea-Australia Critical Minerals Partnership (KACMP) stalled.",
+         {"KACMP": "Korea-Australia Critical Minerals Partnership"}),  # each part of a hyphenated word
+        ("Seoul joined the Pacific Legislators’ Dialogue (PLD) in May.", {"PLD": "Pacific Legislators’ Dialogue"}),
+        ("Loans to Small and Medium Enterprises (SMEs) grew.", {"SMEs": "Small and Medium Enterprises"}),
+        ("OSHA (Occupational Safety and Health Administration) said no.",
+         {"OSHA": "Occupational Safety and Health Administration"}),
+        ("ROK stands for South Korea’s official name, the Republic of Korea.", {"ROK": "Republic of Korea"}),
+        ("GCHD refers to the Granger County Health Department.", {"GCHD": "Granger County Health Department"}),
+        ("Members of the NEC, or National Election Commission, met.", {"NEC": "National Election Commission"}),
+        # no definition: an acronym used bare, a party label, a name in parentheses that spells nothing
+        ("The US and UN agreed.", {}),
+        ("Sen. Dana Cole (D-Ore.) voted no.", {}),
+        ("The team beat Rivermouth (RFC) on Sunday.", {}),
+    ],
+)
+def test_acronyms(text: str, expected: dict[str, str]) -> None:
+    assert acronyms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("The DPRK said no. DPRK envoys left. Aid to the DRPK stopped.", ["DRPK"]),  # two letters swapped
+        ("The Tenant Justice Alliance (TJA) won; the TJB appealed.", ["TJB"]),  # one letter off a defined one
+        ("The US, the UN and the EU met.", []),  # different acronyms, each used once
+        ("Rivermouth FC beat Chesapeake SC; FC fans sang, FC players bowed.", []),  # a club's name, not a typo
+    ],
+)
+def test_acronym_flags(text: str, flags: list[str]) -> None:
+    assert acronym_flags(text) == flags
+
+
+def test_refuses_what_is_not_text() -> None:
+    with pytest.raises(LessonsError):
+        acronyms(42)  # type: ignore[arg-type]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ABCDE abcde()-,.’sof")), max_size=120))
+def test_never_raises_and_every_expansion_is_in_the_text(text: str) -> None:
+    for short, expansion in acronyms(text).items():
+        assert short in text and expansion in text
+    acronym_flags(text)
+
+
+@pytest.mark.repo
+@pytest.mark.parametrize("path", sorted((DATA_DIR / "gold").glob("*.json")), ids=lambda p: p.stem)
+def test_development_gold_acronyms(path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    if "acronyms" not in gold:
+        pytest.skip("this gold file has no acronyms annotated yet")
+    article = read_file(DATA_DIR / gold["file"])
+    assert acronyms(article) == gold["acronyms"]
+    assert acronym_flags(article) == gold.get("acronym_flags", [])
