@@ -1,4 +1,8 @@
-"""Lesson 5, contextualizing (first part): the acronyms a story defines, and the ones it misspells.
+"""Lesson 5, contextualizing (first part): the people of a story, the acronyms it defines and the ones it misspells.
+
+:func:`people` lists each person once, under the full name, with every mention that names them (full name,
+surname, given name), their titles and roles, and how often they are quoted; it builds on
+:mod:`lessons.names` and :mod:`lessons.quoting`, so "Kim said" is the same person here as there.
 
 News defines an acronym once, in one of a few shapes, and then uses it bare: "Full Name (ABC)", "ABC (Full
 Name)", "ABC stands for …", "ABC refers to …", "the ABC, or Full Name,". :func:`acronyms` reads those
@@ -17,11 +21,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from lessons.errors import LessonsError
+from lessons.names import Mention, family_name, is_institution, resolve
+from lessons.quoting import extract_quotes
 from lessons.reading import Article
+from lessons.speakers import find_mentions
 
-__all__ = ["acronym_flags", "acronyms"]
+__all__ = ["Person", "acronym_flags", "acronyms", "people"]
 
 _ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural s: DPRK, MOTIE, SMEs
 _IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r")\)")
@@ -120,3 +128,69 @@ def acronym_flags(article_or_text: Article | str) -> list[str]:
     known = set(acronyms(body)) | {word for word, n in counts.items() if n >= 2}
     return [word for word, n in counts.items()
             if n == 1 and word not in known | in_names and any(_one_off(word, other) for other in known)]
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person of the story: the full name, each mention as (text, start, end), roles, and quotes."""
+
+    name: str
+    mentions: tuple[tuple[str, int, int], ...]
+    roles: tuple[str, ...]  # titles and roles as written: "Deputy Foreign Minister", "chief nuclear envoy"
+    quoted: int  # how many quotations extract_quotes gives them
+
+
+def _full_names(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that name a person in full (two words or more, not an institution)."""
+    return [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1
+            and not is_institution(m.text, mentions)]
+
+
+def people(article_or_text: Article | str) -> list[Person]:
+    """Each person once, in order of first mention, under the fullest name the text gives.
+
+    A surname or a given name alone joins the one person it can name; when two share it, the text decides
+    (as in :func:`lessons.names.resolve`), and an undecided mention is left out rather than guessed.
+
+    >>> [(p.name, [m[0] for m in p.mentions], p.quoted) for p in people(
+    ...     "Sung Kim met Kim Jong-un’s envoy. “We talked,” said Sung Kim. Kim left.")]
+    [('Sung Kim', ['Sung Kim', 'Sung Kim', 'Kim'], 1), ('Kim Jong-un', ['Kim Jong-un'], 0)]
+    """
+    body = _body(article_or_text)
+    mentions = find_mentions(body)
+    full = _full_names(mentions)
+    names = list(dict.fromkeys(m.text for m in full))
+    families = Counter(family_name(n) for n in names)
+    found: dict[str, list[tuple[str, int, int]]] = {n: [] for n in names}
+    roles: dict[str, list[str]] = {n: [] for n in names}
+    for m in mentions:
+        if m.text in found:
+            found[m.text].append((m.text, m.start, m.end))
+            roles[m.text] += [r for r in (m.title, m.role) if r and not r[:1].isdigit()]
+            continue
+        if len(m.text.split()) != 1 or is_institution(m.text, mentions):
+            continue
+        owner = _owner(m, names, families, mentions)
+        if owner is None and m.title:  # "Mr. Lopez", never named in full: a person all the same
+            owner = m.text
+            found.setdefault(owner, [])
+            roles.setdefault(owner, [])
+        if owner is not None:
+            found[owner].append((m.text, m.start, m.end))
+            roles[owner] += [m.title] if m.title else []
+    quoted = Counter(q.speaker for q in extract_quotes(article_or_text))
+    order = sorted(found, key=lambda n: min((s for _, s, _ in found[n]), default=len(body)))
+    return [Person(n, tuple(sorted(found[n], key=lambda x: x[1])), tuple(dict.fromkeys(roles[n])), quoted[n])
+            for n in order if found[n]]
+
+
+def _owner(m: Mention, names: list[str], families: Counter[str], mentions: list[Mention]) -> str | None:
+    """The full name a one-word mention names: the one with that family (or given) name, or the text's pick."""
+    by_family = [n for n in names if family_name(n) == m.text]
+    if len(by_family) == 1:
+        return by_family[0]
+    if len(by_family) > 1:
+        resolved = resolve(m.text, mentions, at=m.start)
+        return resolved.name if resolved.name in by_family else None
+    by_given = [n for n in names if n.split()[0] == m.text and family_name(n) != m.text]
+    return by_given[0] if len(by_given) == 1 else None

@@ -102,6 +102,8 @@ _PHRASE_STOPS = PREPOSITIONS | SUBORDINATORS | _VERBISH
 _HEADS = PERSON_NOUNS | INSTITUTION_NOUNS
 _CLAUSE_OPENERS = SUBORDINATORS - {"and", "or"} | CUE_VERBS  # "which Pyongyang", "Odile said her brother"
 _NOT_PERSONS = ORGANIZATION_WORDS | PLACE_WORDS | GOVERNMENT_PLACES
+_COMPOUND_ENDS = frozenset({"based", "born", "led", "run", "owned", "backed", "made", "wide", "style", "era",
+                            "level", "class", "free", "bound", "funded", "linked", "area"})  # "Seoul-based"
 _REACH = 40  # tokens a clause or an inserted clause is followed for (keeps the cost linear)
 
 
@@ -183,8 +185,8 @@ def _family_names(name: str) -> tuple[str, str | None]:
 def _kind(words: Sequence[str]) -> Kind:
     """Person, institution (an organization, a place, an acronym) or unknown (one word) for a name's words."""
     text = " ".join(words)
-    if any(_KOREAN_GIVEN.fullmatch(w) for w in words):
-        return "person"  # "Min-seo Park", "Noh Kyu-duk"
+    if any(_KOREAN_GIVEN.fullmatch(w) and w.split("-")[1] not in _COMPOUND_ENDS for w in words):
+        return "person"  # "Min-seo Park", "Noh Kyu-duk"; not "Seoul-based"
     parts = [_bare(p) for w in words for p in w.split("-")]
     if _bare(text) in GOVERNMENT_PLACES or any(p in _NOT_PERSONS for p in parts):
         return "institution"

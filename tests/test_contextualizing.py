@@ -72,3 +72,45 @@ def test_development_gold_acronyms(path) -> None:
     article = read_file(DATA_DIR / gold["file"])
     assert acronyms(article) == gold["acronyms"]
     assert acronym_flags(article) == gold["acronym_flags"]
+
+
+# --- people ------------------------------------------------------------------------------------------
+
+
+def test_people_are_listed_once_under_the_full_name() -> None:
+    from lessons.contextualizing import people
+
+    text = ("Gov. Ana Ruiz met Dr. Omar Haddad on Monday. “We will rebuild,” Ruiz said. Haddad agreed.\n"
+            "Mr. Lopez, a farmer, watched. Ruiz left early; Omar stayed.")
+    found = {p.name: p for p in people(text)}
+    assert list(found) == ["Ana Ruiz", "Omar Haddad", "Lopez"]
+    assert [m[0] for m in found["Ana Ruiz"].mentions] == ["Ana Ruiz", "Ruiz", "Ruiz"]
+    assert [m[0] for m in found["Omar Haddad"].mentions] == ["Omar Haddad", "Haddad", "Omar"]  # a given name too
+    assert found["Ana Ruiz"].quoted == 1 and found["Omar Haddad"].quoted == 0
+    assert "Gov." in found["Ana Ruiz"].roles and "Dr." in found["Omar Haddad"].roles
+    assert all(text[s:e] == t for p in found.values() for t, s, e in p.mentions)
+
+
+def test_a_shared_surname_goes_where_the_text_says_or_nowhere() -> None:
+    from lessons.contextualizing import people
+
+    text = "Sung Kim met Kim Jong-un. Kim said nothing."  # nothing decides which Kim
+    found = {p.name: [m[0] for m in p.mentions] for p in people(text)}
+    assert found == {"Sung Kim": ["Sung Kim"], "Kim Jong-un": ["Kim Jong-un"]}
+
+
+def test_places_and_institutions_are_no_people() -> None:
+    from lessons.contextualizing import people
+
+    assert people("The Ministry of Finance met North Korea in Seoul. Pyongyang said no.") == []
+
+
+@pytest.mark.repo
+def test_the_course_article_s_people() -> None:
+    from lessons.contextualizing import people
+
+    found = {p.name: p for p in people(read_file(DATA_DIR / "article.txt"))}
+    assert set(found) == {"Joe Biden", "Sung Kim", "Noh Kyu-duk", "Igor Morgulov", "Choi Young-joon",
+                          "Donald Trump", "Kim Jong-un"}
+    assert [m[0] for m in found["Sung Kim"].mentions].count("Kim") == 4  # never Kim Jong-un's
+    assert (found["Sung Kim"].quoted, found["Noh Kyu-duk"].quoted) == (7, 2)
