@@ -44,12 +44,12 @@ _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&"
 _MAX_NAME_WORDS = 10
 
 
-def _body(article_or_text: Article | str) -> str:
+def _body(article_or_text: Article | str, function: str) -> str:
     if isinstance(article_or_text, Article):
         return article_or_text.body
     if isinstance(article_or_text, str):
         return article_or_text
-    raise LessonsError(f"acronyms reads an Article or a str, not {type(article_or_text).__name__}")
+    raise LessonsError(f"{function} reads an Article or a str, not {type(article_or_text).__name__}")
 
 
 def _letters(word: str) -> list[str]:
@@ -95,7 +95,7 @@ def _name_itself(name: str) -> str:
 
 def acronyms(article_or_text: Article | str) -> dict[str, str]:
     """The acronyms the text defines, each with its expansion as written, in the order they are defined."""
-    body = _body(article_or_text)
+    body = _body(article_or_text, "acronyms")
     found: dict[str, str] = {}
     for m in _IN_PARENS.finditer(body):
         name = _name_before(body, m.start(), m.group("abbr"))
@@ -122,7 +122,7 @@ def _one_off(a: str, b: str) -> bool:
 
 def acronym_flags(article_or_text: Article | str) -> list[str]:
     """Capitalized words used once that are one letter off an acronym the text defines or uses more often."""
-    body = _body(article_or_text)
+    body = _body(article_or_text, "acronym_flags")
     counts = Counter(_CAPS_WORD.findall(body))
     in_names = {m.group("word") for m in _IN_A_NAME.finditer(body)}  # part of a name, not a typo
     known = set(acronyms(body)) | {word for word, n in counts.items() if n >= 2}
@@ -156,7 +156,7 @@ def people(article_or_text: Article | str) -> list[Person]:
     ...     "Sung Kim met Kim Jong-un’s envoy. “We talked,” said Sung Kim. Kim left.")]
     [('Sung Kim', ['Sung Kim', 'Sung Kim', 'Kim'], 1), ('Kim Jong-un', ['Kim Jong-un'], 0)]
     """
-    body = _body(article_or_text)
+    body = _body(article_or_text, "people")
     mentions = find_mentions(body)
     full = _full_names(mentions)
     names = list(dict.fromkeys(m.text for m in full))

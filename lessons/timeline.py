@@ -15,6 +15,7 @@ references are listed beside it, not placed. :func:`timeline_chart` draws it and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -105,13 +106,15 @@ def timeline(article_or_text: Article | str, *,
     """The dated events in the order they happened, and the timexes that date no event (beside it)."""
     body = article_or_text.body if isinstance(article_or_text, Article) else article_or_text
     spans = [(s.start, s.end) for s in sentences(body)] if isinstance(body, str) else []
+    starts = [start for start, _ in spans]
     events, beside = [], []
     for timex in find_timexes(article_or_text, anchor=anchor):
         when = period(timex.value) if timex.type in ("DATE", "TIME") else None
         if when is None:
             beside.append(timex)
             continue
-        sentence = next((s for s in spans if s[0] <= timex.start < s[1]), (0, len(body)))
+        k = bisect_right(starts, timex.start) - 1  # a search, not a scan: linear in the text overall
+        sentence = spans[k] if k >= 0 and timex.start < spans[k][1] else (0, len(body))
         left, right = _clause(body, timex, sentence)
         events.append(Event(timex, body[left:right], left, right, *when))
     events.sort(key=lambda e: (e.first, e.last, e.timex.value, e.start))

@@ -114,3 +114,11 @@ def test_the_course_article_s_people() -> None:
                           "Donald Trump", "Kim Jong-un"}
     assert [m[0] for m in found["Sung Kim"].mentions].count("Kim") == 4  # never Kim Jong-un's
     assert (found["Sung Kim"].quoted, found["Noh Kyu-duk"].quoted) == (7, 2)
+
+
+@pytest.mark.parametrize("function", ["acronyms", "acronym_flags", "people"])
+def test_each_function_names_itself_when_given_what_is_not_text(function: str) -> None:
+    import lessons.contextualizing as contextualizing
+
+    with pytest.raises(LessonsError, match=f"^{function} reads an Article or a str"):
+        getattr(contextualizing, function)(b"bytes")

@@ -222,3 +222,10 @@ def test_the_period_a_value_covers(value: str, first: date, last: date) -> None:
     from lessons.timeline import period
 
     assert period(value) == (first, last)
+
+
+def test_the_timeline_refuses_what_is_not_text() -> None:
+    from lessons.timeline import timeline
+
+    with pytest.raises(LessonsError, match="reads an Article or a str"):
+        timeline(42)  # type: ignore[arg-type]
