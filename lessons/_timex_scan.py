@@ -36,8 +36,8 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 _EDGE = r"(?P<edge>early|late|mid|the end of|the beginning of|the start of|the middle of|earlier|later)"
-_NUMBER = r"(?<![\d,.$])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted((k for k in NUMBERS if " " not in k), key=len,
-                                                           reverse=True)) + r"|a couple of)"
+_NUMBER = r"(?<![\d,.$])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:" + "|".join(sorted((k for k in NUMBERS if " " not in k), key=len,
+                                                           reverse=True)) + r"|a couple of))"  # "Two weeks later"
 _UNIT = r"(?P<unit>year|month|week|day|hour|minute|second|decade|century|night)s?"
 _APPROX = r"(?:(?P<approx>about|around|roughly|some|nearly|almost|more than|less than|at least|up to|" \
           r"just over|just under|close to)\s+)?"
@@ -87,8 +87,10 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("quarteradj", r"\b(?i:(?P<ordinal>first|second|third|fourth)-(?P<what>quarter|half))\b"),
     ("qnum", r"\b(?P<what>Q|H)(?P<ordinal>[1-4])(?:\s(?i:of\s)?(?:" + _YEAR + r"|(?i:(?P<rel>last|next|this) year)))?"
      r"\b"),
-    ("ago", r"\b" + _NUMBER + r"\s" + _UNIT + r"\s(?P<dir>ago|earlier|later|before|after)\b"),
+    # "a year after it opens" is an amount of time before an event; "a year after" alone counts from a date
+    ("ago", r"\b" + _NUMBER + r"\s" + _UNIT + r"\s(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:!?)”’\"']|$)))"),
     ("pastn", r"\b(?i:the\s(?P<rel>past|last|next|coming|previous)\s)" + _NUMBER + r"\s" + _UNIT + r"\b"),
+    ("pastn", r"\b(?i:the\s(?P<rel>past|last|previous)\s(?P<unit>decade|century))\b"),  # one unit, unnumbered
     ("duration", r"\b" + _APPROX + r"(?:a\s(?=single|few|couple))?" + _NUMBER + r"[\s-]" + _UNIT + r"\b(?!-old|\sold\b)"
      r"(?:\sand\s(?P<number2>\d+|" + "|".join(k for k in NUMBERS if " " not in k and len(k) > 2) + r")\s"
      r"(?P<unit2>hour|minute|second|month|week|day)s?\b)?"),

@@ -57,7 +57,7 @@ _FUTURE = re.compile(  # "had been set for", "had planned": a plan in the past s
     r"(?<!\bbeen )(?<!\bhad )\b(?:will|would|could|might|can|shall|should|’ll|'ll|scheduled|set to|plans?|planned|expects?|expected|due|"
     r"going to|upcoming|until|till|through|ahead of|as early as|as soon as|starting|beginning|is to|are to|next|"
     r"coming|tomorrow|later this|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
-    r"launches|kicks off|takes effect|reopens|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
+    r"launches|kicks off|takes effect|reopens|open|begin|expire|resume|reopen|take effect|kick off|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
     r"to be)\b",
     re.IGNORECASE)  # present-tense verbs of a schedule; not those that are mostly nouns (heads, votes, rules)
 _PAST = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|[Ll]ast|earlier|[Ss]ince|"
@@ -70,6 +70,9 @@ _DEADLINE = re.compile(r"\b(until|till|through|by|before|ahead of|past)\s+(?:the
 _PAST_GOVERNS = re.compile(r"\b(?:was|were|had|lasted|stayed|remained|ran|did)\b", re.IGNORECASE)
 _GAME = re.compile(r"\b(?:game|match|scored|goals?|minutes? left|buzzer|whistle|innings?|halftime|half-time|"
                    r"overtime|seconds? left|kickoff|season opener|lead|deficit)\b", re.IGNORECASE)
+_RULE_TIME = re.compile(  # "would bar classes after 10 p.m.": a limit that holds every day
+    r"\b(?:would|must|should|can|cannot|can’t|can't|may|might|allowed|banned|barred|prohibited|curfew)\b"
+    r"[^.;]*\b(?:after|before|past|until|by)\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r",|\s(?:and|but|while|when|as)\s")
 
 
@@ -149,20 +152,33 @@ class _Context:
     found: list[Timex]
     sentence_starts: list[int]
     sentence_ends: list[int]
+    last_day: int | None = None  # index in found of the last timex that names a day
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = max(0, bisect_right(self.sentence_starts, pos) - 1)
         return (self.sentence_starts[k], self.sentence_ends[k]) if self.sentence_starts else (0, len(self.body))
 
     def reference(self, start: int) -> tuple[date | None, int | str | None]:
-        """The day an expression without its own date counts from: the last day named nearby, else the DCT."""
-        for index in range(len(self.found) - 1, -1, -1):
-            earlier = self.found[index]
-            if start - earlier.end > 400:
-                break
-            if earlier.type in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", earlier.value):
-                return date.fromisoformat(earlier.value[:10]), index
+        """The day an expression without its own date counts from: the last day named before, else the DCT.
+
+        However far back: a story's clock times belong to the day of its event, named once in the lede.
+        """
+        if self.last_day is not None:
+            return date.fromisoformat(self.found[self.last_day].value[:10]), self.last_day
         return self.anchor, "dct" if self.anchor else None
+
+    def last_with(self, value_start: str) -> int | None:
+        """The index of the last DATE or TIME whose value starts with the pattern, within the last few found."""
+        for index in range(len(self.found) - 1, max(-1, len(self.found) - 6), -1):  # bounded: linear cost
+            timex = self.found[index]
+            if timex.type in ("DATE", "TIME") and re.match(value_start, timex.value):
+                return index
+        return None
+
+    def add(self, timex: Timex) -> None:
+        self.found.append(timex)
+        if timex.type in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", timex.value):
+            self.last_day = len(self.found) - 1
 
 
 def _resolve(m: Match, ctx: _Context) -> tuple[TimexType, str, str | None, int | str | None, str] | None:
@@ -202,7 +218,7 @@ def _resolve(m: Match, ctx: _Context) -> tuple[TimexType, str, str | None, int |
             return "SET", f"XXXX-{SEASONS[unit]}", None, None, "every season"
         return "SET", _duration(1, unit), None, None, "a frequency"
     if kind in ("duration", "pastn"):
-        value = _duration(_number(f["number"]), f["unit"])
+        value = _duration(_number(f.get("number", "one")), f["unit"])
         if "unit2" in f:  # "five hours and 12 minutes"
             second = _duration(_number(f["number2"]), f["unit2"])
             value += second[2:] if "T" in value and second.startswith("PT") else second[1:] if "T" not in value \
@@ -301,6 +317,12 @@ def _clock(f: dict[str, str]) -> str:
     return f"{hour:02d}:{f.get('minute', '00')}"
 
 
+def _small_hours_after_evening(earlier: str, clock: str) -> bool:
+    """True when a time before 7 a.m. follows a clock time of 5 p.m. or later: the story went past midnight."""
+    hour = earlier[11:13]  # a clock time, not "night": "Saturday night … between 4:30 a.m. and" is that day's
+    return hour.isdigit() and int(hour) >= 17 and int(clock[:2]) < 7
+
+
 def _from_reference(m: Match, ctx: _Context,
                     approx: str | None) -> tuple[TimexType, str, str | None, int | str | None, str] | None:
     """A clock time, a part of day or "that day": on the day named just before (else the DCT's)."""
@@ -309,7 +331,14 @@ def _from_reference(m: Match, ctx: _Context,
     if day is None:
         return None
     if m.kind == "clock":
-        return "TIME", f"{day.isoformat()}T{_clock(f)}", approx, ref, "a clock time on the day named last"
+        clock = _clock(f)
+        start, _ = ctx.sentence(m.start)
+        if _RULE_TIME.search(ctx.body, start, m.start):
+            return "TIME", f"XXXX-XX-XXT{clock}", approx, None, "a rule's hour, on any day: no day of its own"
+        if isinstance(ref, int) and _small_hours_after_evening(ctx.found[ref].value, clock):
+            return ("TIME", f"{cal.shift_days(day, 1).isoformat()}T{clock}", approx, ref,
+                    "a clock time in the small hours after that evening: the next day")
+        return "TIME", f"{day.isoformat()}T{clock}", approx, ref, "a clock time on the day named last"
     if m.kind == "noon":
         clock = "12:00" if f["which"].lower() == "noon" else "24:00"
         return "TIME", f"{day.isoformat()}T{clock}", approx, ref, "noon or midnight on the day named last"
@@ -320,11 +349,17 @@ def _from_reference(m: Match, ctx: _Context,
         edge = _EDGES.get((f.get("edge") or "").lower())
         return "TIME", f"{day.isoformat()}T{PARTS[part]}", edge, ref, f"“{rel} {part}”"
     what = f["what"].lower()
-    shift = 1 if re.search(r"following|next|after|later", what) else -1 if "before" in what else 0
+    shift = 1 if re.search(r"\b(?:following|next|after|later)\b", what) else -1 if "before" in what else 0
     target = cal.shift_days(day, shift)
     unit = what.split()[-1]
     if unit in PARTS:
         return "TIME", f"{target.isoformat()}T{PARTS[unit]}", None, ref, f"“{what}”: of the day named last"
+    if unit in ("year", "month") and shift == 0:  # "that year": of the last date that names one, "in May" too
+        named = ctx.last_with(r"\d{4}" if unit == "year" else r"\d{4}-\d\d(?!\d)")
+        if named is not None:
+            ref = named
+            target = date(int(ctx.found[named].value[:4]), int(ctx.found[named].value[5:7] or 1), 1) \
+                if unit == "month" else date(int(ctx.found[named].value[:4]), 1, 1)
     value = {"year": f"{target.year}", "month": f"{target:%Y-%m}", "week": cal.week_value(target)}.get(
         unit, target.isoformat())
     return "DATE", value, None, ref, f"“{what}”: counted from the day named last"
@@ -403,5 +438,5 @@ def find_timexes(article_or_text: Article | str, *, anchor: date | datetime | st
         resolved = _resolve(m, ctx)
         if resolved is not None:
             kind, value, mod, ref, why = resolved
-            ctx.found.append(Timex(m.text, m.start, m.end, kind, value, mod, ref, why))
+            ctx.add(Timex(m.text, m.start, m.end, kind, value, mod, ref, why))
     return ctx.found

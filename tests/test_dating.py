@@ -110,6 +110,32 @@ def table(text: str, anchor: date | str | None = MONDAY) -> list[tuple[str, str,
         ("The storm hit on Aug. 10. The following day, crews arrived; that evening it rained.", MONDAY,
          [("Aug. 10", "DATE", "2021-08-10", None), ("The following day", "DATE", "2021-08-11", None),
           ("that evening", "TIME", "2021-08-11TEV", None)]),  # of the day named last
+        ("A wall fell on Tuesday night. Hikers had used it that same afternoon.", MONDAY,
+         [("Tuesday night", "TIME", "2021-08-17TNI", None), ("that same afternoon", "TIME", "2021-08-17TAF", None)]),
+        # a clock time belongs to the day named last, however far back; past midnight it is the next day's
+        ("The council voted late Tuesday. " + "Residents spoke for and against the plan at length. " * 12
+         + "Comment ran past 11 p.m. The vote came at about 1 a.m.", MONDAY,
+         [("late Tuesday", "DATE", "2021-08-17", "END"), ("11 p.m.", "TIME", "2021-08-17T23:00", None),
+          ("about 1 a.m.", "TIME", "2021-08-18T01:00", "APPROX")]),
+        # a rule's hour holds on any day
+        ("The bill would bar classes after 10 p.m. for children.", MONDAY,
+         [("10 p.m.", "TIME", "XXXX-XX-XXT22:00", None)]),
+        # "N units after" an event is an amount of time; "N units after." counts from the day named last
+        ("The council will review it a year after it opens, and staff left an hour before the call.", MONDAY,
+         [("a year", "DURATION", "P1Y", None), ("an hour", "DURATION", "PT1H", None)]),
+        ("The fire broke out on Aug. 10. Two days after, it was out.", MONDAY,
+         [("Aug. 10", "DATE", "2021-08-10", None), ("Two days after", "DATE", "2021-08-12", None)]),
+        # a number word opening a sentence; "that year" is the year of the last date that names one
+        ("Three years ago it began. A week later, it ended. The past decade was calm.", MONDAY,
+         [("Three years ago", "DATE", "2018", None), ("A week later", "DATE", "2021-W35", None),
+          ("The past decade", "DURATION", "P10Y", None)]),
+        ("Prices fell in May. That year, exports doubled.", MONDAY,
+         [("May", "DATE", "2021-05", None), ("That year", "DATE", "2021", None)]),
+        ("The plant opened in 2019. That same year it closed.", MONDAY,
+         [("2019", "DATE", "2019", None), ("That same year", "DATE", "2019", None)]),
+        # a schedule in the present plural is future
+        ("Applications for the expanded grant open Feb. 1 online.", MONDAY,
+         [("Feb. 1", "DATE", "2022-02-01", None)]),
     ],
 )
 def test_timexes(text: str, anchor: date, expected: list[tuple]) -> None:
