@@ -28,7 +28,9 @@ What is checked, for every gold file:
 * every timex has a valid TimeML type, a value shaped for that type, a known
   ``mod``; weekday and month names in the text agree with the value, and a
   weekday resolves to a date within a week of the publication (or reference) date;
-* every acronym and its expansion occur in the body.
+* every acronym and its expansion occur in the body;
+* when given, every entity is a labelled word sequence of the body, every alias cluster names two or more
+  entities of its label, and the PERSON entities are exactly the mentions in ``people``.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, 
           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 MONTH_RE = re.compile(r"\b(Jan(uary|\.)?|Feb(ruary|\.)?|March|April|May|June|July|Aug(ust|\.)?"
                       r"|Sept(ember|\.)?|Oct(ober|\.)?|Nov(ember|\.)?|Dec(ember|\.)?)(?![\w])")
+
+
+LABELS = {"PERSON", "GPE", "ORG", "LOC"}
 
 
 def split_units(text: str) -> list[str]:
@@ -253,7 +258,33 @@ def check(gold_path: Path) -> list[str]:
         for part in (short, full):
             if part not in body:
                 problems.append(f"acronym part {part!r} not in the article")
+    _check_entities(gold.get("entities"), gold.get("aliases"), gold.get("people"), body, problems)
     return problems
+
+
+def _check_entities(entities, aliases, people, body: str, problems: list[str]) -> None:
+    """Entities are in the body, labelled, in order; alias clusters name entities; people agree."""
+    if entities is None:
+        return
+    labels: dict[str, set[str]] = {}
+    for i, e in enumerate(entities):
+        if not isinstance(e, dict) or set(e) != {"text", "label"} or e["label"] not in LABELS:
+            problems.append(f"entities[{i}]: want {{'text', 'label'}} with a label in {sorted(LABELS)}: {e!r}")
+            continue
+        if not re.search(r"(?<!\w)" + re.escape(e["text"]) + r"(?!\w)", body):
+            problems.append(f"entities[{i}]: {e['text']!r} is not a word sequence of the body")
+        labels.setdefault(e["text"], set()).add(e["label"])
+    for i, cluster in enumerate(aliases or []):
+        names = cluster.get("names", []) if isinstance(cluster, dict) else []
+        if len(set(names)) < 2:
+            problems.append(f"aliases[{i}]: a cluster names at least two distinct entity texts")
+        for name in names:
+            if cluster.get("label") not in labels.get(name, set()):
+                problems.append(f"aliases[{i}]: {name!r} is no {cluster.get('label')} entity")
+    persons = {t for t, ls in labels.items() if "PERSON" in ls}
+    mentions = {m for person in people or [] for m in person.get("mentions", [])}
+    if people is not None and persons != mentions:
+        problems.append(f"PERSON entities and people's mentions differ: {sorted(persons ^ mentions)[:6]}")
 
 
 def main(argv: list[str] | None = None) -> int:
