@@ -15,13 +15,18 @@ Keys follow COURSE.md (``lessons analyze``); each lesson adds its own. Offsets i
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from lessons.contextualizing import acronym_flags, acronyms
+from lessons.contextualizing import acronym_flags, acronyms, people
 from lessons.dating import find_timexes
+from lessons.entities import aliases, entities
+from lessons.errors import LessonsError
 from lessons.quoting import extract_quotes
 from lessons.reading import Article, read_article
 from lessons.tokenizing import sentences
@@ -40,6 +45,10 @@ def report_for(article: Article) -> dict[str, Any]:
         "timexes": _dct(article) + [asdict(timex) for timex in find_timexes(article)],
         "acronyms": acronyms(article),
         "acronym_flags": acronym_flags(article),
+        "people": [{"name": p.name, "mentions": [m[0] for m in p.mentions], "roles": list(p.roles), "quoted": p.quoted}
+                   for p in people(article)],
+        "entities": [asdict(entity) for entity in entities(article)],
+        "aliases": [asdict(alias) for alias in aliases(article)],
     }
 
 
@@ -64,26 +73,37 @@ def analyze_file(path: Path, *, text_only: bool = False, published: str | None =
     return report_for(read_article(Path(path), text_only=text_only, published=published))
 
 
-def format_report(report: dict[str, Any], *, name: str = "") -> str:
-    """A human-readable report: header fields, then counts and the first sentences."""
-    lines = [f"== {name} ==" if name else "== article =="]
-    for key in ("headline", "author", "published", "updated"):
-        lines.append(f"{key + ':':<11} {report.get(key) or '(none found)'}")
-    lines.append(f"{'paragraphs:':<11} {len(report['paragraphs'])}")
-    lines.append(f"{'sentences:':<11} {len(report['sentences'])}")
-    for number, sentence in enumerate(report["sentences"][:3], 1):
-        lines.append(f"  {number}. {_clip(sentence)}")
-    lines.append(f"{'timexes:':<11} {len(report['timexes'])}")
-    for timex in report["timexes"][:12]:
-        lines.append(f"  {timex['text'][:30]:<30} {timex['type']:<8} {timex['value']}{' ' + timex['mod'] if timex['mod'] else ''}")
-    lines.append(f"{'acronyms:':<11} " + (", ".join(f"{k} = {v}" for k, v in report["acronyms"].items()) or "(none defined)"))
-    if report["acronym_flags"]:
-        lines.append(f"{'':<11} check the spelling of: {', '.join(report['acronym_flags'])}")
-    lines.append(f"{'quotes:':<11} {len(report['quotes'])}")
-    for quote in report["quotes"]:
-        lines.append(f"  {quote['speaker'] or '(speaker not found)'} [{quote['kind']}]: “{_clip(quote['text'], 80)}”")
-    return "\n".join(lines)
+def article_paths(args: Iterable[str | Path], stdin: Iterable[str] = ()) -> Iterator[Path]:
+    """The files named: a folder gives its ``*.txt`` (not recursive, sorted), ``-`` the paths listed on stdin.
+
+    Lazy, so a list of a million paths on stdin is never held in memory.
+    """
+    for arg in args:
+        if str(arg) == "-":
+            yield from (Path(line.rstrip("\r\n")) for line in stdin if line.strip())
+        elif Path(arg).is_dir():
+            yield from sorted(p for p in Path(arg).glob("*.txt") if p.is_file())
+        else:
+            yield Path(arg)
 
 
-def _clip(text: str, width: int = 100) -> str:
-    return f"{text[:width]}{'…' if len(text) > width else ''}"
+def _report_or_error(job: tuple[Path, bool, str | None]) -> tuple[Path, dict[str, Any] | None, str | None]:
+    path, text_only, published = job
+    try:
+        return path, analyze_file(path, text_only=text_only, published=published), None
+    except LessonsError as err:
+        return path, None, str(err)
+
+
+def analyze_many(paths: Iterable[Path], *, jobs: int = 1, text_only: bool = False,
+                 published: str | None = None) -> Iterator[tuple[Path, dict[str, Any] | None, str | None]]:
+    """(path, report, None) or (path, None, error) for each path, in input order, streamed as they are done.
+
+    With ``jobs`` > 1 the articles are shared among that many processes; results still come in input order.
+    """
+    work = ((Path(p), text_only, published) for p in paths)
+    if jobs <= 1:
+        yield from map(_report_or_error, work)
+        return
+    with multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
+        yield from pool.imap(_report_or_error, work, chunksize=4)

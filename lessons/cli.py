@@ -27,6 +27,12 @@ def _iso_datetime(text: str) -> str:
     return text
 
 
+def _jobs_count(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -44,10 +50,12 @@ def _parser() -> argparse.ArgumentParser:
                                   description="Read each FILE as a news article and report what the pipeline finds. "
                                   "Exit code 0: every file analyzed; 2: a file could not be read (one line each on "
                                   "stderr; the other files are still analyzed).")  # fmt: skip
-    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE", help="article files (UTF-8 or cp1252 text)")
+    analyze.add_argument("files", nargs="+", metavar="FILE",
+                         help="article files (UTF-8 or cp1252 text), folders (their *.txt), or - for paths on stdin")
     analyze.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
     analyze.add_argument("--published", type=_iso_datetime, help="reference date (ISO), overrides the header")
     analyze.add_argument("--text-only", action="store_true", help="treat the whole file as body text")
+    analyze.add_argument("--jobs", type=_jobs_count, default=1, help="processes to share the files among (default 1)")
     grade = commands.add_parser(
         "grade",
         help="grade your saved answers (runs the pytest autograder)",
@@ -57,11 +65,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("answers", nargs="?", help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
     grade.add_argument("--notebook", help="grade one notebook only, e.g. 01_reading")
-    def jobs_count(text: str) -> int:
-        if not text.strip().isdigit() or int(text) < 1:
-            raise argparse.ArgumentTypeError(f"--jobs must be a whole number of at least 1, not {text!r}")
-        return int(text)
-
     book = commands.add_parser(
         "gradebook",
         help="grade a folder of answer files into a CSV",
@@ -75,13 +78,23 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("-o", "--output", type=Path, default=Path("gradebook.csv"),
                       help="CSV to write (default gradebook.csv); its folder must exist")  # fmt: skip
     book.add_argument("--notebook", help="grade one notebook only, e.g. 01_reading")
-    book.add_argument("--jobs", type=jobs_count, default=4, help="answer files graded at once (default 4, at least 1)")
+    book.add_argument("--jobs", type=_jobs_count, default=4, help="answer files graded at once (default 4, at least 1)")
     book.add_argument("--sandbox", choices=("required", "off"), default="required",
                       help="required (default): refuse to run code answers unless bubblewrap works; "
                       "off: run them as plain processes (they could read other learners' files)")  # fmt: skip
     book.add_argument("--secret", type=Path, metavar="FILE",
                       help="the instructor's secret (from 'lessons keys init'): runs the instructor cases; "
                       "without it the grade is the learners' practice check, and the CSV says so")  # fmt: skip
+    sheet = commands.add_parser("factsheet", help="write an article's fact sheet as one HTML page",
+                                description="Write FILE's fact sheet (who's who, quotes by speaker, timeline, "
+                                "network, acronyms) as one self-contained HTML page. Corrections you saved for this "
+                                "text in the capstone notebook are applied.")  # fmt: skip
+    sheet.add_argument("file", type=Path, metavar="FILE", help="the article (UTF-8 or cp1252 text)")
+    sheet.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    sheet.add_argument("--answers", type=Path,
+                       help="answer file holding your corrections (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
+    sheet.add_argument("--published", type=_iso_datetime, help="reference date (ISO), overrides the header")
+    sheet.add_argument("--text-only", action="store_true", help="treat the whole file as body text")
     who = commands.add_parser("whoami", help="show or set your learner id (the name your instructor files you under)")
     who.add_argument("name", nargs="?", help="your learner id, e.g. ada.lovelace (letters, digits, . _ - @)")
     who.add_argument("--answers", type=Path, help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
@@ -120,21 +133,45 @@ def _keys(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from lessons.analyze import analyze_file, format_report
+    from tqdm import tqdm
+
+    from lessons.analyze import analyze_many, article_paths
+    from lessons.factsheet import fact_sheet_text
+    from lessons.reading import read_article
 
     status = 0
-    for path in args.files:
-        try:
-            report = analyze_file(path, text_only=args.text_only, published=args.published)
-        except LessonsError as err:
-            print(f"lessons analyze: {err}", file=sys.stderr)
+    done = analyze_many(article_paths(args.files, sys.stdin), jobs=args.jobs, text_only=args.text_only,
+                        published=args.published)
+    for path, report, error in tqdm(done, desc="analyzing", unit="article", file=sys.stderr,
+                                    disable=not sys.stderr.isatty(), leave=False):
+        if report is None:
+            tqdm.write(f"lessons analyze: {error}", file=sys.stderr)
             status = EXIT_BAD_INPUT
-            continue
-        if args.json:
-            print(json.dumps({"file": str(path), **report}, ensure_ascii=False))
+        elif args.json:
+            print(json.dumps({"file": str(path), **report}, ensure_ascii=False), flush=not sys.stdout.isatty())
         else:
-            print(format_report(report, name=str(path)))
+            print(fact_sheet_text(report, read_article(path, text_only=args.text_only,
+                                                       published=args.published).body) + "\n")
     return status
+
+
+def _factsheet(args: argparse.Namespace) -> int:
+    from lessons.analyze import report_for
+    from lessons.course.safeio import printable
+    from lessons.course.store import AnswerStore
+    from lessons.factsheet import CORRECTIONS, corrected, fact_sheet_html
+    from lessons.network import network
+    from lessons.reading import read_article
+
+    article = read_article(args.file, text_only=args.text_only, published=args.published)
+    report = corrected(report_for(article), article.body, AnswerStore(args.answers).get(CORRECTIONS))
+    page = fact_sheet_html(report, article.body, network(article))
+    try:
+        args.output.write_text(page, encoding="utf-8")
+    except OSError as err:
+        raise LessonsError(f"cannot write {printable(args.output)} ({err.strerror}): choose a writable file") from None
+    print(f"Wrote the fact sheet of {printable(args.file)} to {printable(args.output)}.")
+    return 0
 
 
 def _grade(args: argparse.Namespace) -> int:
@@ -171,7 +208,8 @@ def _gradebook(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lessons`` console script and ``python -m lessons``."""
     args = _parser().parse_args(argv)
-    handler = {"analyze": _analyze, "grade": _grade, "gradebook": _gradebook, "whoami": _whoami, "keys": _keys}[
+    handler = {"analyze": _analyze, "factsheet": _factsheet, "grade": _grade, "gradebook": _gradebook,
+               "whoami": _whoami, "keys": _keys}[
         args.command
     ]
     try:

@@ -23,13 +23,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from lessons._gazetteer import not_a_person
 from lessons.errors import LessonsError
 from lessons.names import Mention, family_name, is_institution, resolve
 from lessons.quoting import extract_quotes
 from lessons.reading import Article
 from lessons.speakers import find_mentions
 
-__all__ = ["Person", "acronym_flags", "acronyms", "people"]
+__all__ = ["Alias", "Entity", "Person", "Tie", "acronym_flags", "acronyms", "aliases", "describe_network", "entities",
+           "network", "network_chart", "people"]
 
 _ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural s: DPRK, MOTIE, SMEs
 _IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r")\)")
@@ -143,7 +145,12 @@ class Person:
 def _full_names(mentions: list[Mention]) -> list[Mention]:
     """Mentions that name a person in full (two words or more, not an institution)."""
     return [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1
-            and not is_institution(m.text, mentions)]
+            and not is_institution(m.text, mentions) and not not_a_person(m.text)]
+
+
+def _role(words: str) -> str:
+    """A role as a label: "counterpart, who is also in" → "counterpart" (a relative clause says more than a role)."""
+    return re.split(r"\s(?:who|which|that|whose|where)\b", words)[0].strip(" ,")
 
 
 def people(article_or_text: Article | str) -> list[Person]:
@@ -166,7 +173,7 @@ def people(article_or_text: Article | str) -> list[Person]:
     for m in mentions:
         if m.text in found:
             found[m.text].append((m.text, m.start, m.end))
-            roles[m.text] += [r for r in (m.title, m.role) if r and not r[:1].isdigit()]
+            roles[m.text] += [_role(r) for r in (m.title, m.role) if r and not r[:1].isdigit()]
             continue
         if len(m.text.split()) != 1 or is_institution(m.text, mentions):
             continue
@@ -194,3 +201,15 @@ def _owner(m: Mention, names: list[str], families: Counter[str], mentions: list[
         return resolved.name if resolved.name in by_family else None
     by_given = [n for n in names if n.split()[0] == m.text and family_name(n) != m.text]
     return by_given[0] if len(by_given) == 1 else None
+
+
+def __getattr__(name: str) -> object:
+    # Entities and the network build on this module's people and acronyms, so they live in their own modules;
+    # the lesson's one import still reaches them: ``from lessons.contextualizing import entities``.
+    if name in ("Entity", "Alias", "entities", "aliases"):
+        from lessons import entities as module
+    elif name in ("Tie", "network", "network_chart", "describe_network"):
+        from lessons import network as module
+    else:
+        raise AttributeError(f"module 'lessons.contextualizing' has no attribute {name!r}")
+    return getattr(module, name)

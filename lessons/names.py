@@ -102,7 +102,7 @@ _PHRASE_STOPS = PREPOSITIONS | SUBORDINATORS | _VERBISH
 _HEADS = PERSON_NOUNS | INSTITUTION_NOUNS
 _CLAUSE_OPENERS = SUBORDINATORS - {"and", "or"} | CUE_VERBS  # "which Pyongyang", "Odile said her brother"
 _NOT_PERSONS = ORGANIZATION_WORDS | PLACE_WORDS | GOVERNMENT_PLACES
-_COMPOUND_ENDS = frozenset({"based", "born", "led", "run", "owned", "backed", "made", "wide", "style", "era",
+COMPOUND_ENDS = frozenset({"based", "born", "like", "led", "run", "owned", "backed", "made", "wide", "style", "era",
                             "level", "class", "free", "bound", "funded", "linked", "area"})  # "Seoul-based"
 _REACH = 40  # tokens a clause or an inserted clause is followed for (keeps the cost linear)
 
@@ -140,6 +140,8 @@ def _run_end(toks: Sequence[_Tok], i: int, text: str) -> int:
     j = i + 1
     while j < len(toks) and text[toks[j - 1].end:toks[j].start] == " " and not _POSSESSIVE.search(toks[j - 1].text):
         nxt = toks[j]
+        if toks[j - 1].text.endswith(".") and _bare(nxt.text) in SENTENCE_STARTERS:
+            break  # "… Lucien Batiste Jr. The church …": the abbreviation ended the sentence
         if _capitalized(nxt) or (nxt.text in NAME_PARTICLES and j + 1 < len(toks) and _capitalized(toks[j + 1])):
             j += 1
         else:
@@ -185,7 +187,7 @@ def _family_names(name: str) -> tuple[str, str | None]:
 def _kind(words: Sequence[str]) -> Kind:
     """Person, institution (an organization, a place, an acronym) or unknown (one word) for a name's words."""
     text = " ".join(words)
-    if any(_KOREAN_GIVEN.fullmatch(w) and w.split("-")[1] not in _COMPOUND_ENDS for w in words):
+    if any(_KOREAN_GIVEN.fullmatch(w) and w.split("-")[1] not in COMPOUND_ENDS for w in words):
         return "person"  # "Min-seo Park", "Noh Kyu-duk"; not "Seoul-based"
     parts = [_bare(p) for w in words for p in w.split("-")]
     if _bare(text) in GOVERNMENT_PLACES or any(p in _NOT_PERSONS for p in parts):

@@ -101,14 +101,17 @@ def _clause(body: str, timex: Timex, sentence: tuple[int, int]) -> tuple[int, in
     return left, right
 
 
-def timeline(article_or_text: Article | str, *,
-             anchor: date | datetime | str | None = None) -> tuple[list[Event], list[Timex]]:
-    """The dated events in the order they happened, and the timexes that date no event (beside it)."""
+def timeline(article_or_text: Article | str, *, anchor: date | datetime | str | None = None,
+             timexes: list[Timex] | None = None) -> tuple[list[Event], list[Timex]]:
+    """The dated events in the order they happened, and the timexes that date no event (beside it).
+
+    ``timexes`` replaces what :func:`find_timexes` would find: a reader's corrected list.
+    """
     body = article_or_text.body if isinstance(article_or_text, Article) else article_or_text
     spans = [(s.start, s.end) for s in sentences(body)] if isinstance(body, str) else []
     starts = [start for start, _ in spans]
     events, beside = [], []
-    for timex in find_timexes(article_or_text, anchor=anchor):
+    for timex in find_timexes(article_or_text, anchor=anchor) if timexes is None else timexes:
         when = period(timex.value) if timex.type in ("DATE", "TIME") else None
         if when is None:
             beside.append(timex)

@@ -44,10 +44,13 @@ def test_course_article_as_json() -> None:
 
 
 @pytest.mark.repo
-def test_human_readable_report_names_the_fields() -> None:
+def test_without_json_analyze_prints_the_fact_sheet() -> None:
     proc = _lessons("analyze", str(COURSE_ARTICLE))
     assert proc.returncode == 0
-    assert "author:     Ahn Sung-mi" in proc.stdout and "paragraphs: 15" in proc.stdout
+    sheet = proc.stdout
+    assert "By Ahn Sung-mi · published 2021-08-23T14:50:00+09:00" in sheet
+    assert "Who's who (7 people)" in sheet and "Sung Kim — the US special representative for North Korea" in sheet
+    assert "Quotes by speaker (12 quotes)" in sheet and "Timeline (" in sheet and "DPRK = Democratic" in sheet
 
 
 @pytest.mark.repo
@@ -101,3 +104,95 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_bad_published_value_is_a_usage_error() -> None:
     proc = _lessons("analyze", str(COURSE_ARTICLE), "--published", "last Tuesday")
     assert proc.returncode == 2 and "not an ISO date" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _articles(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for k in range(count):
+        path = folder / f"a{k:02d}.txt"
+        path.write_text(f"Story {k}\nBy Jo Bloggs\nPublished : Sept. {k % 28 + 1}, 2021 - 9:05\nIt rained {k} times.\n")
+        paths.append(path)
+    return paths
+
+
+def test_a_folder_gives_its_txt_files_in_order_and_not_its_subfolders(tmp_path: Path) -> None:
+    paths = _articles(tmp_path / "news", 3)
+    (tmp_path / "news" / "notes.md").write_text("not an article")
+    _articles(tmp_path / "news" / "deeper", 1)
+    proc = _lessons("analyze", str(tmp_path / "news"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["file"] for line in proc.stdout.splitlines()] == [str(p) for p in paths]
+
+
+def test_paths_on_stdin_with_several_jobs_keep_their_order(tmp_path: Path) -> None:
+    paths = _articles(tmp_path / "news", 12)
+    listing = "\n".join(str(p) for p in reversed(paths)) + f"\n{tmp_path / 'missing.txt'}\n"
+    proc = subprocess.run([sys.executable, "-m", "lessons", "analyze", "-", "--json", "--jobs", "2"],
+                          input=listing, capture_output=True, text=True, timeout=300)
+    reports = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["file"] for r in reports] == [str(p) for p in reversed(paths)]
+    assert reports[0]["sentences"] == ["It rained 11 times."]
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "missing.txt" in proc.stderr
+    assert "analyzing" not in proc.stderr  # no progress bar when stderr is no terminal
+
+
+@pytest.mark.parametrize("jobs", ["0", "two", "-1"])
+def test_jobs_must_be_a_whole_number(jobs: str) -> None:
+    proc = _lessons("analyze", "x.txt", "--jobs", jobs)
+    assert proc.returncode == 2 and "--jobs must be a whole number" in proc.stderr
+
+
+def _page_structure(page: str) -> tuple[list[str], list[str]]:
+    from html.parser import HTMLParser
+
+    class Outline(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.headings: list[str] = []
+            self.alts: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("h1", "h2", "h3", "h4"):
+                self.headings.append(tag)
+            if tag == "img":
+                self.alts.append(dict(attrs).get("alt") or "")
+
+    outline = Outline()
+    outline.feed(page)
+    return outline.headings, outline.alts
+
+
+def test_factsheet_writes_one_accessible_page_with_the_learner_s_corrections(tmp_path: Path) -> None:
+    from lessons.factsheet import CORRECTIONS, text_key
+
+    article = tmp_path / "story.txt"
+    article.write_text("Ferry adds late boats\nBy Jo Bloggs\nPublished : June 3, 2025 - 9:00\n"
+                       "“We are ready,” said Wendy Aldous, the operations manager, on Monday. Seoul said no.\n")
+    body = read_file(article).body
+    corrections = {text_key(body): {"quotes": [{"text": "We are ready,", "speaker": "A reader's fix", "cue": "said",
+                                                "kind": "full", "start": 1, "end": 14}]}}
+    from lessons.course.store import AnswerStore
+
+    answers = tmp_path / "answers.json"
+    AnswerStore(answers).save(CORRECTIONS, corrections)
+    out = tmp_path / "sheet.html"
+    proc = _lessons("factsheet", str(article), "-o", str(out), "--answers", str(answers))
+    assert proc.returncode == 0, proc.stderr
+    page = out.read_text(encoding="utf-8")
+    headings, alts = _page_structure(page)
+    assert headings.count("h1") == 1 and headings[0] == "h1"
+    assert all(int(b[1]) - int(a[1]) <= 1 for a, b in zip(headings, headings[1:]))  # no level skipped
+    assert len(alts) == 2 and all(len(alt) > 20 for alt in alts)  # the network and the timeline, described
+    assert '<html lang="en">' in page and "http" not in page.split("<footer>")[0]  # self-contained
+    assert "A reader&#x27;s fix" in page and "Wendy Aldous" in page  # the correction, and the rest as found
+
+
+@pytest.mark.parametrize("problem", ["missing", "unwritable"])
+def test_factsheet_bad_input_is_one_line(tmp_path: Path, problem: str) -> None:
+    article = tmp_path / "story.txt"
+    if problem != "missing":
+        article.write_text("Title\nBy Jo Bloggs\nIt rained.\n")
+    out = tmp_path / "no-such-folder" / "sheet.html" if problem == "unwritable" else tmp_path / "sheet.html"
+    proc = _lessons("factsheet", str(article), "-o", str(out))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

@@ -116,9 +116,104 @@ def test_the_course_article_s_people() -> None:
     assert (found["Sung Kim"].quoted, found["Noh Kyu-duk"].quoted) == (7, 2)
 
 
-@pytest.mark.parametrize("function", ["acronyms", "acronym_flags", "people"])
+@pytest.mark.parametrize("function", ["acronyms", "acronym_flags", "people", "entities", "aliases", "network"])
 def test_each_function_names_itself_when_given_what_is_not_text(function: str) -> None:
     import lessons.contextualizing as contextualizing
 
     with pytest.raises(LessonsError, match=f"^{function} reads an Article or a str"):
         getattr(contextualizing, function)(b"bytes")
+
+
+def labels(text: str) -> list[tuple[str, str]]:
+    from lessons.contextualizing import entities
+
+    return [(e.text, e.label) for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gazetteers: countries, abbreviations, capitals, cities, places that are no polity
+        ("Pyongyang rejected the offer, the DPRK envoy said in Geneva.",
+         [("Pyongyang", "GPE"), ("DPRK", "GPE"), ("Geneva", "GPE")]),
+        ("Ships crossed the Korean Peninsula and the Han River.", [("Korean Peninsula", "LOC"), ("Han River", "LOC")]),
+        # head words say what an unlisted name is; facilities, laws and events are no entities
+        ("Tamsin Bay Logistics sued Orrin County under the Clean Ports Act at Kell Stadium.",
+         [("Tamsin Bay Logistics", "ORG"), ("Orrin County", "GPE")]),
+        ("The Ministry of Land, Infrastructure and Transport met the Gulf of Corran Authority.",
+         [("Ministry of Land, Infrastructure and Transport", "ORG"), ("Gulf of Corran Authority", "ORG")]),
+        # compounds: each name counts; "-based" gives the place; a party code gives the state
+        ("US-ROK drills angered a Seoul-based group, said Sen. Ann Moll (R-Neb.).",
+         [("US", "GPE"), ("ROK", "GPE"), ("Seoul", "GPE"), ("Ann Moll", "PERSON"), ("Neb.", "GPE")]),
+        # alias phrases; demonyms, pronoun runs, numbers and sentence-opening words are no entities
+        ("North Korea fired. Specifically, the North said Korean troops would go on. Would I? No. Q2 fell.",
+         [("North Korea", "GPE"), ("the North", "GPE")]),
+        # a title after a place name is cut off
+        ("The U.N. Secretary-General spoke.", [("U.N.", "ORG")]),
+    ],
+)
+def test_entities(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labels(text) == expected
+
+
+def test_entity_offsets_index_the_text() -> None:
+    from lessons.contextualizing import entities
+
+    text = "Sung Kim met Noh Kyu-duk in Seoul; the US-ROK talks went on, Yonhap said."
+    for e in entities(text):
+        assert text[e.start:e.end] == e.text
+
+
+def test_aliases_say_why_each_name_joined() -> None:
+    from lessons.contextualizing import aliases
+
+    text = ("North Korea fired a missile. Pyongyang said the North would go on. Talks in Seoul stalled. "
+            "The Democratic People’s Republic of Korea (DPRK) is its name. Aid to the DRPK stopped. The regime "
+            "refused. Hanbit Motors Corp. said Hanbit would sell. Washington and Seoul agreed.")
+    found = {a.name: dict(zip(a.names, a.why)) for a in aliases(text)}
+    north = found["North Korea"]
+    assert set(north) == {"North Korea", "Pyongyang", "the North", "Democratic People’s Republic of Korea", "DPRK",
+                          "DRPK", "The regime"}
+    assert "metonymy" in north["Pyongyang"] and "misspelling" in north["DRPK"]
+    assert found["Hanbit Motors Corp."] == {"Hanbit Motors Corp.": "the name itself",
+                                            "Hanbit": "the short name of Hanbit Motors Corp."}
+    assert "United States" not in found and "South Korea" not in found  # no country named: no capital joins one
+
+
+def test_a_capital_is_its_government_only_where_it_acts() -> None:
+    from lessons.contextualizing import aliases
+
+    def joined(text: str) -> bool:
+        return any("Seoul" in a.names for a in aliases("South Korea hosted the talks. " + text))
+
+    assert joined("Seoul said no.") and joined("Seoul’s offer stood.") and joined("Seoul and Tokyo agreed.")
+    assert not joined("Envoys met in Seoul.") and not joined("The Seoul meeting ended.")
+
+
+def test_the_network_ties_actors_named_in_one_sentence() -> None:
+    from lessons.contextualizing import describe_network, network, network_chart
+
+    ties = network("Sung Kim met Noh Kyu-duk. Kim and Noh urged Pyongyang to talk. North Korea refused.")
+    assert [(t.first, t.second, t.sentences) for t in ties] == [("Sung Kim", "Noh Kyu-duk", 2),
+                                                                 ("Sung Kim", "North Korea", 1),
+                                                                 ("Noh Kyu-duk", "North Korea", 1)]
+    assert "3 actors with 3 ties" in describe_network(ties)
+    figure = network_chart(ties)
+    assert sorted(t.get_text() for t in figure.axes[0].texts if t.get_text().isdigit()) == ["1", "1", "2"]
+    assert network("Nobody is named here.") == [] and "no ties" in describe_network([])
+
+
+@pytest.mark.repo
+def test_development_gold_entities_and_aliases() -> None:
+    """On the development gold, labelled entities and alias pairs are mostly right (measured, not hand-picked)."""
+    import subprocess
+    import sys
+
+    from lessons.paths import REPO_DIR
+
+    gold = sorted((DATA_DIR / "gold").glob("*.json"))
+    proc = subprocess.run([sys.executable, str(REPO_DIR / "scripts" / "eval_entities.py"), *map(str, gold)],
+                          capture_output=True, text=True, timeout=600, check=True)
+    scores = {line.split(":")[0]: float(line.split("F1 ")[1].split()[0]) for line in proc.stdout.splitlines()
+              if line.startswith(("entities (text, label)", "alias pairs"))}
+    assert scores["entities (text, label)"] >= 0.85 and scores["alias pairs"] >= 0.8, proc.stdout
