@@ -14,6 +14,7 @@ governs. Names are matched with curly and straight apostrophes alike and with th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -84,7 +85,9 @@ def not_a_person(name: str) -> bool:
     g = gazetteer()
     words = name.split()
     return bool(g.lookup(name) or head_label(name) or len(words) > 1 and (
-        any(w.isupper() and len(w.replace(".", "")) > 1 for w in words)  # "U.S. Two", "KBS Radio"
+        any(w.isupper() and len(w.replace(".", "")) > 1 and (g.lookup(w) or not re.fullmatch(r"(?:[A-Z]\.)+", w))
+            for w in words)
+        # "U.S. Two", "KBS Radio" — but initials ("J.R. Castellanos") are a person's
         or g.is_no_entity(words[0]) or g.is_demonym(words[0]) or key(words[0]) in stopwords() | _TIME_WORDS))
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lessons._gazetteer import not_a_person
@@ -77,12 +78,11 @@ def _name_before(body: str, at: int, abbr: str) -> str | None:
     words = [(m.start(), m.group()) for m in _NAME_WORD.finditer(body, max(0, at - 200), at)]
     stop = max((k + 1 for k, (_, w) in enumerate(words) if w[-1:] in ".!?" and len(w) > 3), default=0)
     words = words[stop:][-_MAX_NAME_WORDS:]
-    for first in range(len(words) - 1, -1, -1):
-        chosen = [w.rstrip(",") for _, w in words[first:]]
-        if chosen[0].lower() in _SMALL_WORDS or not chosen[0][:1].isupper():
-            continue
-        if _spells(abbr, chosen):
-            return body[words[first][0]:at].strip().rstrip(",")
+    candidates = [k for k in range(len(words) - 1, -1, -1)
+                  if words[k][1][:1].isupper() and words[k][1].lower() not in _SMALL_WORDS]
+    exact = [k for k in candidates if "".join(w[0] for _, w in words[k:] if w[:1].isupper()) == abbr.rstrip("s")]
+    for first in exact or [k for k in candidates if _spells(abbr, [w.rstrip(",") for _, w in words[k:]])]:
+        return body[words[first][0]:at].strip().rstrip(",")  # capitals that spell it exactly, else the fewest
     return None
 
 
@@ -97,7 +97,11 @@ def _name_itself(name: str) -> str:
 
 def acronyms(article_or_text: Article | str) -> dict[str, str]:
     """The acronyms the text defines, each with its expansion as written, in the order they are defined."""
-    body = _body(article_or_text, "acronyms")
+    return dict(_acronyms(_body(article_or_text, "acronyms")))
+
+
+@lru_cache(maxsize=8)
+def _acronyms(body: str) -> tuple[tuple[str, str], ...]:
     found: dict[str, str] = {}
     for m in _IN_PARENS.finditer(body):
         name = _name_before(body, m.start(), m.group("abbr"))
@@ -105,12 +109,12 @@ def acronyms(article_or_text: Article | str) -> dict[str, str]:
             found.setdefault(m.group("abbr"), re.sub(r"^the\s", "", name))
     for pattern in (_THEN_PARENS, _STANDS_FOR, _OR_NAME):
         for m in pattern.finditer(body):
-            name = _name_itself(m.group("name"))
+            name = _name_itself(m.group("name")) if pattern is _STANDS_FOR else re.sub(r"^the\s", "", m.group("name"))
             if pattern is not _STANDS_FOR and not _spells(m.group("abbr"), name.split()):
                 continue
             found.setdefault(m.group("abbr"), name)
-    order = {abbr: body.find(abbr) for abbr in found}
-    return dict(sorted(found.items(), key=lambda item: order[item[0]]))
+    order = {abbr: re.search(r"\b" + re.escape(abbr) + r"\b", body).start() for abbr in found}  # type: ignore[union-attr]
+    return tuple(sorted(found.items(), key=lambda item: order[item[0]]))
 
 
 def _one_off(a: str, b: str) -> bool:
@@ -163,7 +167,11 @@ def people(article_or_text: Article | str) -> list[Person]:
     ...     "Sung Kim met Kim Jong-un’s envoy. “We talked,” said Sung Kim. Kim left.")]
     [('Sung Kim', ['Sung Kim', 'Sung Kim', 'Kim'], 1), ('Kim Jong-un', ['Kim Jong-un'], 0)]
     """
-    body = _body(article_or_text, "people")
+    return list(_people(_body(article_or_text, "people")))
+
+
+@lru_cache(maxsize=8)
+def _people(body: str) -> tuple[Person, ...]:
     mentions = find_mentions(body)
     full = _full_names(mentions)
     names = list(dict.fromkeys(m.text for m in full))
@@ -185,10 +193,10 @@ def people(article_or_text: Article | str) -> list[Person]:
         if owner is not None:
             found[owner].append((m.text, m.start, m.end))
             roles[owner] += [m.title] if m.title else []
-    quoted = Counter(q.speaker for q in extract_quotes(article_or_text))
+    quoted = Counter(q.speaker for q in extract_quotes(body))
     order = sorted(found, key=lambda n: min((s for _, s, _ in found[n]), default=len(body)))
-    return [Person(n, tuple(sorted(found[n], key=lambda x: x[1])), tuple(dict.fromkeys(roles[n])), quoted[n])
-            for n in order if found[n]]
+    return tuple(Person(n, tuple(sorted(found[n], key=lambda x: x[1])), tuple(dict.fromkeys(roles[n])), quoted[n])
+            for n in order if found[n])
 
 
 def _owner(m: Mention, names: list[str], families: Counter[str], mentions: list[Mention]) -> str | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from lessons._gazetteer import GPE_HEADS, LOC_HEADS, NO_ENTITY_HEADS, ORG_HEADS, gazetteer, head_label, key, stopwords
@@ -56,6 +57,8 @@ class Alias:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|around|into|through|of|visit|visited|visiting|"
                            r"to|toward|towards|between)\s+$", re.IGNORECASE)
 _ALIAS_PHRASE = re.compile(r"\b[Tt]he\s(?P<word>North|South|regime)\b(?!\s+[A-Z])")
+_CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                       r"June|July|August|September|October|November|December)s?")  # "May" may be a name
 _CAPS = re.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")
 
 
@@ -127,6 +130,8 @@ def _label(text: str, start: int, body: str, persons: set[str], defined: dict[st
     g = gazetteer()
     if _ALIAS_PHRASE.fullmatch(text):
         return "GPE"
+    if text in persons and " " not in text:
+        return "PERSON"  # "Lima" for Ricardo Lima: a surname the text has given in full
     place = g.lookup(text)
     if place is not None:
         return place.label
@@ -141,8 +146,9 @@ def _label(text: str, start: int, body: str, persons: set[str], defined: dict[st
         return "ORG"  # "Hanbit", first word of "Hanbit Motors"
     if g.is_demonym(text) or g.is_no_entity(text) or g.is_demonym(words[0]) and len(words) == 1:
         return None
-    if any(c.isdigit() for c in text) or re.search(r"[’'](?:m|ll|re|ve|d|t)$", text) or key(text) in stopwords():
-        return None  # "Q2", "I’m", "Don’t", "No"
+    if any(c.isdigit() for c in text) or re.search(r"[’'](?:m|ll|re|ve|d|t)$", text) or key(text) in stopwords() \
+            or _CALENDAR.fullmatch(text):
+        return None  # "Q2", "I’m", "Don’t", "No", "Saturdays"
     head = head_label(text)
     if head:
         return None if head == "NONE" else head
@@ -271,7 +277,11 @@ def _actor_name(members: list[str]) -> str:
 
 
 def _analyse(article_or_text: object, function: str) -> tuple[list[tuple[str, str, int, int]], _Clusters]:
-    body = _body(article_or_text, function)  # type: ignore[arg-type]
+    return _analysed(_body(article_or_text, function))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8)  # entities, aliases and the network read one text in turn; nothing mutates the result
+def _analysed(body: str) -> tuple[list[tuple[str, str, int, int]], _Clusters]:
     found = _classify(body)
     return found, _link(body, found)
 

@@ -8,7 +8,7 @@ each with alt text and the same description in words) that ``lessons factsheet``
 >>> from lessons.analyze import analyze_text
 >>> report = analyze_text("Talks resume\\nBy Jo Bloggs\\nPublished : Aug. 23, 2021 - 14:50\\n"
 ...                       "“We are ready,” said Sung Kim, the US envoy, on Monday.")
->>> print(fact_sheet_text(report).splitlines()[4])
+>>> print(fact_sheet_text(report).splitlines()[5])
   Sung Kim — the US envoy; quoted 1 time
 """
 
@@ -102,7 +102,9 @@ def fact_sheet_text(report: dict[str, Any], body: str = "") -> str:
     """The fact sheet as plain text, for a terminal."""
     lines = [f"Fact sheet: {report.get('headline') or '(no headline found)'}",
              f"By {report.get('author') or '(no byline found)'} · published {report.get('published') or '(no date found)'}"
-             + (f" · updated {report['updated']}" if report.get("updated") else ""), "",
+             + (f" · updated {report['updated']}" if report.get("updated") else ""),
+             f"{_count(len(report.get('paragraphs', [])), 'paragraph')}, "
+             f"{_count(len(report.get('sentences', [])), 'sentence')}", "",
              f"Who's who ({len(report.get('people', []))} people)"]
     lines += [f"  {name} — {what}" for name, what in _who(report)] or ["  (no one named)"]
     lines += ["", "Places and organizations"]
@@ -110,16 +112,27 @@ def fact_sheet_text(report: dict[str, Any], body: str = "") -> str:
     lines += ["", f"Quotes by speaker ({len(report.get('quotes', []))} quotes)"]
     for speaker, texts in _quotes_by_speaker(report).items():
         lines.append(f"  {speaker} ({len(texts)})")
-        lines += [f"    “{_clip(t)}”" for t in texts]
+        lines += [f"    “{_clip(t)}”" for t in texts[:_LIST]] + _more(len(texts))
     if body:
         events, _ = _events(report, body)
         lines += ["", f"Timeline ({len(events)} dated events)"]
-        lines += [f"  {e.timex.value:<17} {_clip(e.clause, 70)}" for e in events]
+        lines += [f"  {e.timex.value:<17} {_clip(e.clause, 70)}" for e in events[:3 * _LIST]] + _more(len(events), 3)
     lines += ["", "Acronyms defined in the text"]
     lines += [f"  {k} = {v}" for k, v in report.get("acronyms", {}).items()] or ["  (none)"]
     if report.get("acronym_flags"):
         lines.append(f"  check the spelling of: {', '.join(report['acronym_flags'])}")
     return "\n".join(lines)
+
+
+_LIST = 10  # a terminal sheet lists this many quotes per speaker (three times as many events), then counts the rest
+
+
+def _more(count: int, times: int = 1) -> list[str]:
+    return [f"    … and {count - times * _LIST:,} more"] if count > times * _LIST else []
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' if n != 1 else ''}"
 
 
 def _clip(text: str, width: int = 90) -> str:

@@ -15,6 +15,7 @@ Names, titles, pronouns and "the spokesperson" are resolved by :mod:`lessons.nam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -308,6 +309,12 @@ def _attribute(source: Article | str) -> tuple[str, list[_Span], list[tuple[Kind
                                               list[Reported]]:
     """The body, its quotes with (kind, cue, speaker), and its reported speech, resolved in one pass."""
     body, paragraphs = _body(source)
+    return _attributed(body, tuple(paragraphs))
+
+
+@lru_cache(maxsize=8)  # the lessons ask one text for quotes, reported speech, people and sources in turn
+def _attributed(body: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[
+        str, list[_Span], list[tuple[Kind, str | None, Resolution | None]], list[Reported]]:
     reader = _Reader(body, paragraphs)
     said = [reader.attribute(n) for n in range(len(reader.spans))]
     for n, (kind, cue, who) in enumerate(said):  # a quote over paragraphs cued only at its end:
@@ -371,7 +378,7 @@ def reported_speech(article_or_text: Article | str) -> list[Reported]:
     >>> [(r.text, r.speaker, r.cue) for r in reported_speech("Gov. Ana Ruiz said the dam would hold.")]
     [('the dam would hold', 'Ana Ruiz', 'said')]
     """
-    return _attribute(article_or_text)[3]
+    return list(_attribute(article_or_text)[3])
 
 
 _INDEFINITE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,3}}?"

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from lessons.constants import (
     CUE_ADVERBS, DETERMINERS, DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITE_DETERMINERS, ORGANIZATION_WORDS,
@@ -98,6 +99,17 @@ def find_mentions(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Me
     >>> [(m.text, m.kind, m.title, m.possessive) for m in find_mentions("Dr. Ana Ruiz met Kim Jong-un’s aide.")]
     [('Ana Ruiz', 'person', 'Dr.', False), ('Kim Jong-un', 'person', '', True)]
     """
+    if not skip and isinstance(text, str):
+        return list(_all_mentions(text))
+    return _find_mentions(text, skip)
+
+
+@lru_cache(maxsize=8)  # quotes, people, entities and the network all read one text's names
+def _all_mentions(text: str) -> tuple[Mention, ...]:
+    return tuple(_find_mentions(text, ()))
+
+
+def _find_mentions(text: str, skip: Sequence[tuple[int, int]]) -> list[Mention]:
     toks, found, k = _tokens(text), [], 0
     spans = sorted(skip)
     i = 0

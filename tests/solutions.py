@@ -58,7 +58,11 @@ def _helpers() -> dict[str, Callable[..., Any]]:
         matches = {p for p in people if family_name(p) == family_name(name)}
         return matches.pop() if len(matches) == 1 else name
 
+    from lessons.contextualizing import acronyms
+
     return {
+        "contextualizing.defined_acronyms": acronyms,
+        "contextualizing.family_name": family_name,
         "reading.glued_byline": lambda line: list(split_byline(line)),
         "quoting.quoted_spans": lambda text: [[q.start, q.end] for q in extract_quotes(text)],
         "quoting.resolve_speaker": resolve_speaker,
@@ -96,8 +100,8 @@ def variant_candidates(ex: Exercise, passage: str) -> list[Any]:
     if normalizer == "utc_instant":
         start = _printed_date(passage) - timedelta(days=1)
         return [(start + timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%MZ") for m in range(3 * 24 * 60)]
-    if ex.id.startswith("quoting."):  # a run of capitalized words: a name as the passage writes it
-        runs = re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*\.?)*", passage)
+    if ex.id.startswith(("quoting.", "contextualizing.")):  # a run of capitalized words: a name as written
+        runs = [re.sub(r"[’']s$", "", run) for run in re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*\.?)*", passage)]
         return sorted({" ".join(run.split()[i:j]) for run in runs
                        for i in range(len(run.split())) for j in range(i + 1, len(run.split()) + 1)})
     if ex.id == "tokenizing.passage_top_word":  # a word of the passage, as the course normalizes it
@@ -163,9 +167,15 @@ def _quoted_in_double(ex: Exercise) -> str:
     return ex.prompt.split('text = "', 1)[1].rsplit('"', 1)[0]
 
 
+def _passage_in_quotes(ex: Exercise) -> str:
+    """The passage an exercise's prompt quotes between “ and ”."""
+    return ex.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+
+
 @lru_cache(maxsize=8)
 def _reference(learner: str) -> dict[str, Any]:
     from lessons.audit import sourcing
+    from lessons.network import network
     from lessons.dating import find_timexes
     from lessons.exploring import keyword_in_context
     from lessons.paths import COURSE_ARTICLE
@@ -192,6 +202,7 @@ def _reference(learner: str) -> dict[str, Any]:
         "quoting.partial_count": sum(q.kind == "partial" for q in extract_quotes(article)),
         "quoting.pyongyang_share": round(100 * next(s.words for s in sources if s.speaker == "Pyongyang")
                                          / sum(s.words for s in sources)),
+        "contextualizing.network_ties": len(network(_passage_in_quotes(get_exercise("contextualizing.network_ties")))),
         "tokenizing.the_north": sum(
             not line.right.lower().startswith("korea") for line in keyword_in_context(article.body, "north")
         ),

@@ -217,3 +217,31 @@ def test_development_gold_entities_and_aliases() -> None:
     scores = {line.split(":")[0]: float(line.split("F1 ")[1].split()[0]) for line in proc.stdout.splitlines()
               if line.startswith(("entities (text, label)", "alias pairs"))}
     assert scores["entities (text, label)"] >= 0.85 and scores["alias pairs"] >= 0.8, proc.stdout
+
+
+@pytest.mark.repo
+def test_every_background_entry_is_sourced_dated_and_found_in_the_course_article() -> None:
+    from datetime import date
+
+    from lessons.background import background, glossary
+    from lessons.paths import COURSE_ARTICLE
+
+    article = read_file(COURSE_ARTICLE)
+    for note, words in glossary():
+        assert note.sources and all(", " in s for s in note.sources), note.term
+        for source in note.sources:
+            assert date.fromisoformat(source.rsplit(", ", 1)[1]) <= date(2021, 8, 26), source  # reports of the time
+        assert any(w in article.body for w in words), f"{note.term}: checked against a text that never mentions it"
+    linked = background(article)
+    assert len(linked) == len(glossary())
+    for note in linked:
+        assert all(article.body[a:b] in dict(glossary())[next(n for n, _ in glossary() if n.term == note.term)]
+                   for a, b in note.at)
+
+
+def test_background_links_only_what_a_text_mentions() -> None:
+    from lessons.background import background
+
+    assert background("Nothing here happened in Hanoi.") == []
+    [note] = background("Talks stalled after the Hanoi summit.")
+    assert note.at == ((24, 36),) and note.sources

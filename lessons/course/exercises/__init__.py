@@ -15,9 +15,10 @@ import re
 
 from lessons.course.checks import Exercise
 from lessons.errors import UnknownExerciseError, one_line
-from lessons.course.exercises import dating, quoting, reading, start, tokenizing
+from lessons.course.exercises import contextualizing, dating, quoting, reading, start, tokenizing
 
-EXERCISES: dict[str, Exercise] = {ex.id: ex for module in (start, reading, tokenizing, quoting, dating) for ex in module.EXERCISES}
+EXERCISES: dict[str, Exercise] = {ex.id: ex for module in (start, reading, tokenizing, quoting, dating, contextualizing)
+                             for ex in module.EXERCISES}
 
 
 def get_exercise(exercise_id: str) -> Exercise:
