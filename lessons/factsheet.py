@@ -25,7 +25,7 @@ from lessons.dating import Timex
 from lessons.network import Tie, describe_network, network_chart
 from lessons.timeline import describe_timeline, timeline, timeline_chart
 
-__all__ = ["CORRECTIONS", "corrected", "fact_sheet_html", "fact_sheet_text", "text_key"]
+__all__ = ["CORRECTIONS", "corrected", "events_of", "fact_sheet_html", "fact_sheet_text", "text_key"]
 
 
 CORRECTIONS = "capstone.corrections"  # the answer-store entry: {text_key(body): {report key: corrected list}}
@@ -92,7 +92,8 @@ def _quotes_by_speaker(report: dict[str, Any]) -> dict[str, list[str]]:
     return dict(by)
 
 
-def _events(report: dict[str, Any], body: str) -> tuple[list[Any], list[Timex]]:
+def events_of(report: dict[str, Any], body: str) -> tuple[list[Any], list[Timex]]:
+    """The timeline of a report's (corrected) timexes: dated events in order, and the rest beside them."""
     fields = ("text", "start", "end", "type", "value", "mod", "anchor", "why")
     timexes = [Timex(**{f: t.get(f) for f in fields}) for t in report.get("timexes", []) if not t.get("dct")]
     return timeline(body, timexes=timexes)
@@ -114,7 +115,7 @@ def fact_sheet_text(report: dict[str, Any], body: str = "") -> str:
         lines.append(f"  {speaker} ({len(texts)})")
         lines += [f"    “{_clip(t)}”" for t in texts[:_LIST]] + _more(len(texts))
     if body:
-        events, _ = _events(report, body)
+        events, _ = events_of(report, body)
         lines += ["", f"Timeline ({len(events)} dated events)"]
         lines += [f"  {e.timex.value:<17} {_clip(e.clause, 70)}" for e in events[:3 * _LIST]] + _more(len(events), 3)
     lines += ["", "Acronyms defined in the text"]
@@ -167,7 +168,7 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem aut
 def fact_sheet_html(report: dict[str, Any], body: str, ties: list[Tie]) -> str:
     """The fact sheet as one self-contained HTML page: tables, the timeline and the network, with alt text."""
     title = html.escape(report.get("headline") or "Untitled article")
-    events, _ = _events(report, body)
+    events, _ = events_of(report, body)
     quotes = "".join(f"<h3>{html.escape(speaker)} ({len(texts)})</h3>" +
                      "".join(f"<blockquote>{html.escape(t)}</blockquote>" for t in texts)
                      for speaker, texts in _quotes_by_speaker(report).items())

@@ -167,6 +167,16 @@ def _quoted_in_double(ex: Exercise) -> str:
     return ex.prompt.split('text = "', 1)[1].rsplit('"', 1)[0]
 
 
+def _own_article_record(article: Any) -> dict[str, Any]:
+    """The record the capstone's steps write when a learner does them all on ``article``."""
+    from lessons.analyze import report_for
+    from lessons.capstone import STEPS, summary
+    from lessons.factsheet import text_key
+
+    sheet = summary(report_for(article))
+    return {"text": text_key(article.body), "steps": dict.fromkeys(STEPS, True), "analysis": sheet, "factsheet": sheet}
+
+
 def _passage_in_quotes(ex: Exercise) -> str:
     """The passage an exercise's prompt quotes between “ and ”."""
     return ex.prompt.split("“", 1)[1].rsplit("”", 1)[0]
@@ -175,6 +185,8 @@ def _passage_in_quotes(ex: Exercise) -> str:
 @lru_cache(maxsize=8)
 def _reference(learner: str) -> dict[str, Any]:
     from lessons.audit import sourcing
+    from lessons.contextualizing import acronyms
+    from lessons.course.exercises.capstone import PASSAGE
     from lessons.network import network
     from lessons.dating import find_timexes
     from lessons.exploring import keyword_in_context
@@ -202,6 +214,8 @@ def _reference(learner: str) -> dict[str, Any]:
         "quoting.partial_count": sum(q.kind == "partial" for q in extract_quotes(article)),
         "quoting.pyongyang_share": round(100 * next(s.words for s in sources if s.speaker == "Pyongyang")
                                          / sum(s.words for s in sources)),
+        "capstone.passage_acronym": acronyms(PASSAGE)["BFWU"],
+        "capstone.own_article": _own_article_record(article),
         "contextualizing.network_ties": len(network(_passage_in_quotes(get_exercise("contextualizing.network_ties")))),
         "tokenizing.the_north": sum(
             not line.right.lower().startswith("korea") for line in keyword_in_context(article.body, "north")

@@ -192,8 +192,8 @@ def _grade_cli(path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 def test_autograder_gives_full_marks_to_reference_answers(tmp_path: Path, reference: dict[str, Any]) -> None:
     proc = _grade_cli(_store_file(tmp_path, "answers.json", reference))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    n = len(EXERCISES)
-    assert f"Total: {n} of {n} points (100%); {n} of {n} exercises correct." in proc.stdout
+    n, points = len(EXERCISES), sum(ex.points for ex in EXERCISES.values())
+    assert f"Total: {points:g} of {points:g} points (100%); {n} of {n} exercises correct." in proc.stdout
     assert "all tests passed" not in proc.stdout.lower()
 
 
@@ -244,9 +244,9 @@ def test_gradebook_grades_a_folder_into_csv(tmp_path: Path, reference: dict[str,
     out = tmp_path / "gradebook.csv"
     write_gradebook(rows, out)
     table = {row["file"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
-    n = len(EXERCISES)
+    points = sum(ex.points for ex in EXERCISES.values())
     ada = table[f"{LEARNER}.json"]
-    assert float(ada["total"]) == n and ada["percent"] == "100.0" and ada["id_check"] == "same"
+    assert float(ada["total"]) == points and ada["percent"] == "100.0" and ada["id_check"] == "same"
     assert table["bo.json"]["id_check"] == "differs"
     assert float(table["bo.json"]["reading.author"]) == 1 and float(table["bo.json"]["total"]) == 1
     assert "not valid JSON" in table["cy.json"]["error"]

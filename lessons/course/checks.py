@@ -38,7 +38,7 @@ from lessons.course.keys import (
     pair_digest,
 )
 
-Kind = Literal["choice", "multi", "text", "number", "date", "match", "order", "code"]
+Kind = Literal["choice", "multi", "text", "number", "date", "match", "order", "code", "capstone"]
 Tier = Literal["warm-up", "core", "challenge"]
 #: The words a learner reads, the same in the notebook, the grade report and the gradebook.
 Status = Literal["correct", "partly right", "not yet", "not attempted", "could not be read", "could not be checked"]
@@ -362,7 +362,18 @@ def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Check
     return _scored(passed / len(cases), " ".join([message, *notes[:1]]), notes[1:3])
 
 
+def _check_capstone(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
+    from lessons.capstone import check_record
+
+    try:
+        score, message, hints = check_record(answer)
+    except ValueError as err:
+        raise AnswerFormatError(str(err)) from None
+    return _scored(score, message, hints)
+
+
 _CHECKERS = {
+    "capstone": _check_capstone,
     "choice": _check_value,
     "text": _check_value,
     "number": _check_value,

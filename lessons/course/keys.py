@@ -232,4 +232,9 @@ class CodeKey:
     instructor_cases: Callable[[random.Random], list[tuple[tuple[Any, ...], Any, str]]] | None = None
 
 
-Key = ValueKey | SetKey | PairsKey | CodeKey
+@dataclass(frozen=True)
+class RecordKey:
+    """No hidden answer: a capstone record is checked against itself (steps done, sheet consistent)."""
+
+
+Key = ValueKey | SetKey | PairsKey | CodeKey | RecordKey

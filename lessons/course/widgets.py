@@ -124,6 +124,11 @@ def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], A
         )
         area.add_class("lessons-code")  # monospace, by the style rule in the prompt
         return area, lambda: area.value, [area]
+    if kind == "capstone":  # the record is written by the capstone's own steps, never typed
+        done = sorted(step for step, ok in (saved.get("steps") or {}).items() if ok) if isinstance(saved, dict) else []
+        note = w.HTML(f"<p>Steps recorded so far: {html.escape(', '.join(done)) or 'none'}. Your work on the article "
+                      "is saved by the steps above; Check grades it.</p>")
+        return note, lambda: saved, []
     placeholder = {"number": "a number, e.g. 7", "text": "type your answer"}.get(kind, "")
     text = w.Text(
         value="" if saved is None else str(saved),

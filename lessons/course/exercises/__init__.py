@@ -15,9 +15,9 @@ import re
 
 from lessons.course.checks import Exercise
 from lessons.errors import UnknownExerciseError, one_line
-from lessons.course.exercises import contextualizing, dating, quoting, reading, start, tokenizing
+from lessons.course.exercises import capstone, contextualizing, dating, quoting, reading, start, tokenizing
 
-EXERCISES: dict[str, Exercise] = {ex.id: ex for module in (start, reading, tokenizing, quoting, dating, contextualizing)
+EXERCISES: dict[str, Exercise] = {ex.id: ex for module in (start, reading, tokenizing, quoting, dating, contextualizing, capstone)
                              for ex in module.EXERCISES}
 
 

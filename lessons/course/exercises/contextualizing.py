@@ -37,7 +37,7 @@ _FAMILY_TEMPLATE = '''def family_name(name):
 '''
 
 
-_LABEL_PAIRS = frozenset({'4b04dc148ea9c84f', '1eb5c226ed45bdf5', 'a5ad913f40513be5', '5a3f5c462605de21'})
+_LABEL_PAIRS = frozenset({'4b04dc148ea9c84f', '1eb5c226ed45bdf5', 'a5ad913f40513be5', '592b3fef213c4b5a'})
 
 _NOT_ENTITIES = frozenset({'45052c104f3a9b47', '3a9f77b7e112116f', '1e1530060982a7db'})
 _NOT_ENTITIES_WRONG = {'57215aa8d218c6e2': "One of your picks names a place or a newspaper: a name, so an entity.", '42902395358591da': "One of your picks names a place or a newspaper: a name, so an entity."}
@@ -103,13 +103,13 @@ EXERCISES = (
     Exercise(
         "contextualizing.label_kinds",
         "match",
-        "Warm-up: “Officials from Hanra Shipping met Gov. Paek Ji-won in Busan on Tuesday, then toured the Nakdong "
+        "Warm-up: “Officials from Hanra Shipping met Gov. Paek Ji-won in Busan on Tuesday, then toured the Yeongsan "
         "River delta.” Give each name its label.",
         PairsKey(_LABEL_PAIRS, size=4),
         tier="warm-up",
         notebook=NOTEBOOK,
         section="§ 1 Who, where, which organization",
-        items=("Hanra Shipping", "Paek Ji-won", "Busan", "Nakdong River"),
+        items=("Hanra Shipping", "Paek Ji-won", "Busan", "Yeongsan River"),
         options=("PERSON", "GPE", "ORG", "LOC"),
         hints=("GPE is a place with a government (a country, a city); LOC a place without one (a river, a sea).",),
     ),
