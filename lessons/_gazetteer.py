@@ -35,7 +35,8 @@ ORG_HEADS = frozenset({
     "biologics", "pharmaceuticals", "pharma", "optics", "foods", "transit", "library", "watch", "media", "studios",
     "ventures", "investments", "insurance", "logistics", "shipping", "shipbuilding", "engineering",
     "construction", "chemicals", "steel", "telecom", "semiconductor", "semiconductors", "utilities", "research", "reports", "review", "corps",
-    "institution", "ilbo", "daily", "trust", "cooperative", "co-op", "brigade", "regiment", "division"})
+    "institution", "ilbo", "daily", "trust", "cooperative", "co-op", "brigade", "regiment", "division",
+    "magistrates", "chamber", "confederation", "chiefs", "affairs", "tribunal", "ministries", "secretariat"})
 LOC_HEADS = frozenset({
     "river", "sea", "ocean", "peninsula", "mountain", "mountains", "valley", "bay", "gulf", "lake", "strait",
     "straits", "island", "islands", "desert", "coast", "forest", "hills", "canyon", "delta", "basin", "plateau",
@@ -84,7 +85,8 @@ def not_a_person(name: str) -> bool:
     """
     g = gazetteer()
     words = name.split()
-    return bool(g.lookup(name) or head_label(name) or len(words) > 1 and (
+    team = len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+[^s]s", words[1]) and _is_city(words[0])
+    return bool(g.lookup(name) or head_label(name) or team or len(words) > 1 and (
         any(w.isupper() and len(w.replace(".", "")) > 1 and (g.lookup(w) or not re.fullmatch(r"(?:[A-Z]\.)+", w))
             for w in words)
         # "U.S. Two", "KBS Radio" — but initials ("J.R. Castellanos") are a person's
@@ -92,6 +94,12 @@ def not_a_person(name: str) -> bool:
 
 
 _TIME_WORDS = frozenset({"last", "next", "this", "early", "late", "mid", "since", "until"})  # "Last August"
+
+
+def _is_city(word: str) -> bool:
+    """True for a listed city: "Suwon" in "Suwon Comets", a team named for its city."""
+    place = gazetteer().lookup(word)
+    return place is not None and place.kind in ("city", "capital")
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +116,7 @@ class Place:
     label: str  # GPE, LOC or ORG
     actor: str  # the name the actor is listed under ("North Korea" for "DPRK", "Pyongyang" for itself)
     capital_of: str | None = None
+    kind: str = ""  # country, capital, region, city, location or organization: the list it comes from
 
 
 def key(name: str) -> str:
@@ -169,23 +178,23 @@ def gazetteer() -> Gazetteer:
     for row in countries:
         country = row[0].strip()
         for name in [country, *_values(row, 1)]:
-            add(name, Place("GPE", country))
+            add(name, Place("GPE", country, kind="country"))
         demonyms.update(key(d) for d in _values(row, 3))
     for row in countries:  # after every country, so a capital never shadows one
         for capital in _values(row, 2):
-            add(capital, Place("GPE", capital, row[0].strip()))
+            add(capital, Place("GPE", capital, row[0].strip(), "capital"))
     for row in _rows("regions.tsv"):
         for name in [row[0], *_values(row, 3)]:
-            add(name, Place("GPE", row[0].strip()))
+            add(name, Place("GPE", row[0].strip(), kind="region"))
     for row in _rows("cities.tsv"):
         for name in [row[0], *_values(row, 2)]:
-            add(name, Place("GPE", row[0].strip()))
+            add(name, Place("GPE", row[0].strip(), kind="city"))
     for row in _rows("locations.tsv"):
         for name in [row[0], *_values(row, 2)]:
-            add(name, Place("LOC", row[0].strip()))
+            add(name, Place("LOC", row[0].strip(), kind="location"))
     for row in _rows("organizations.tsv"):
         for name in [row[0], *_values(row, 1)]:
-            add(name, Place("ORG", row[0].strip()))
+            add(name, Place("ORG", row[0].strip(), kind="organization"))
     text = resources.files("lessons").joinpath("data", "gazetteers", "not_entities.txt").read_text(encoding="utf-8")
     never = frozenset(key(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
     return Gazetteer(places, frozenset(demonyms - set(places)), never, frozenset(dotted))

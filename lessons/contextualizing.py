@@ -45,6 +45,7 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _IN_A_NAME = re.compile(r"\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s(?P<word>[A-Z]{2,6})\b")  # "Chesapeake SC"
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&"})
 _MAX_NAME_WORDS = 10
+_NAMED_BODIES = frozenset({"department", "ministry", "office", "bureau", "secretary"})  # an acronym may leave out
 
 
 def _body(article_or_text: Article | str, function: str) -> str:
@@ -82,6 +83,8 @@ def _name_before(body: str, at: int, abbr: str) -> str | None:
                   if words[k][1][:1].isupper() and words[k][1].lower() not in _SMALL_WORDS]
     exact = [k for k in candidates if "".join(w[0] for _, w in words[k:] if w[:1].isupper()) == abbr.rstrip("s")]
     for first in exact or [k for k in candidates if _spells(abbr, [w.rstrip(",") for _, w in words[k:]])]:
+        if first >= 2 and words[first - 1][1] == "of" and words[first - 2][1].lower() in _NAMED_BODIES:
+            first -= 2  # "Department of Health and Human Services (HHS)": the body is part of the name
         return body[words[first][0]:at].strip().rstrip(",")  # capitals that spell it exactly, else the fewest
     return None
 

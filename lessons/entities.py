@@ -96,15 +96,21 @@ def _candidates(body: str) -> list[tuple[str, int, int]]:
         for piece, at in _pieces(text, start):
             found.append((piece, at, at + len(piece)))
     found = _joined(body, sorted(found, key=lambda c: c[1]))
-    placed: list[tuple[int, int]] = []
-    for full in sorted(acronyms(body).values(), key=len, reverse=True):  # "Democratic People’s Republic of Korea"
-        for m in re.finditer(re.escape(full), body):
-            if all(m.end() <= a or m.start() >= b for a, b in placed):
-                placed.append(m.span())
-                found = [c for c in found if c[2] <= m.start() or c[1] >= m.end()] + [(full, m.start(), m.end())]
-    for m in _ALIAS_PHRASE.finditer(body):
-        found = [c for c in found if c[2] <= m.start() or c[1] >= m.end()] + [(m.group(), m.start(), m.end())]
-    return sorted(found, key=lambda c: c[1])
+    whole = [(m.group(), m.start(), m.end()) for full in set(acronyms(body).values())  # "Democratic People’s …"
+             for m in re.finditer(re.escape(full), body)]
+    whole += [(m.group(), m.start(), m.end()) for m in _ALIAS_PHRASE.finditer(body)]  # "the North"
+    kept: list[tuple[str, int, int]] = []
+    for item in sorted(whole, key=lambda c: (c[1], c[1] - c[2])):  # one sweep: the longer wins an overlap
+        if kept and item[1] < kept[-1][2]:
+            continue
+        kept.append(item)
+    out, k = [], 0
+    for item in found:  # both in text order: a name inside a whole name gives way to it (linear)
+        while k < len(kept) and kept[k][2] <= item[1]:
+            k += 1
+        if not (k < len(kept) and kept[k][1] < item[2]):
+            out.append(item)
+    return sorted(out + kept, key=lambda c: c[1])
 
 
 def _joined(body: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -246,24 +252,27 @@ def _link(body: str, found: list[tuple[str, str, int, int]]) -> _Clusters:
         if place and place.capital_of and place.capital_of in by_actor and _governs(body, start, end):
             clusters.join(text, by_actor[place.capital_of],
                           f"metonymy: the capital standing for the government of {place.capital_of}")
-    countries = [(s, t) for t, lab, s, _ in found if lab == "GPE" and (g.lookup(t) or None) and
-                 not g.lookup(t).capital_of]  # type: ignore[union-attr]
-    for text, label, start, end in found:
-        if text.lower() in ("the north", "the south"):
-            side = text.split()[1].lower()
-            named = [t for _, t in countries if key(t).startswith(side + " ")]
-            if named:
-                clusters.join(text, Counter(named).most_common(1)[0][0], f"“{text}” for {named[0]}")
-        elif text.lower() == "the regime":
-            before = [t for s, t in countries if s < start]
-            if before:
-                clusters.join(text, before[-1], f"“the regime” for the country named just before, {before[-1]}")
+    countries = [t for t, lab, _, _ in found if lab == "GPE" and getattr(g.lookup(t), "kind", "") == "country"]
+    sides = {side: Counter(t for t in countries if key(t).startswith(side + " ")) for side in ("north", "south")}
+    last_country = None
+    for text, label, start, end in found:  # in text order, so "the regime" meets the country named just before
+        if label == "GPE" and getattr(g.lookup(text), "kind", "") == "country":
+            last_country = text
+        elif text.lower() in ("the north", "the south") and sides[text.split()[1].lower()]:
+            named = sides[text.split()[1].lower()].most_common(1)[0][0]
+            clusters.join(text, named, f"“{text}” for {named}")
+        elif text.lower() == "the regime" and last_country:
+            clusters.join(text, last_country, f"“the regime” for the country named just before, {last_country}")
     orgs = [n for n in names if labels[n] == "ORG" and not g.lookup(n)]
+    longer: dict[str, list[str]] = {}
+    for name in orgs:  # each name under its first words: a dictionary, not a comparison of every pair
+        words = name.split()
+        for j in range(1, len(words)):
+            longer.setdefault(" ".join(words[:j]), []).append(name)
     for name in orgs:  # "Hanbit" for "Hanbit Motors", "Westbrook Holdings" for "Westbrook Holdings Inc."
-        longer = {clusters.root(n) for n in orgs if n.startswith(name + " ")}
-        if len(longer) == 1:
-            whole = next(n for n in orgs if n.startswith(name + " "))
-            clusters.join(name, whole, f"the short name of {whole}")
+        wholes = longer.get(name, [])
+        if wholes and len({clusters.root(n) for n in wholes}) == 1:
+            clusters.join(name, wholes[0], f"the short name of {wholes[0]}")
     return clusters
 
 
