@@ -238,6 +238,16 @@ def jupyter_lab(lab_course_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
 @pytest.fixture
 def lab_page(jupyter_lab: JupyterLabServer, tmp_path: Path, request: pytest.FixtureRequest):
     """A Playwright page in a fresh headless Chromium profile; screenshotted at teardown, pass or fail."""
+    yield from _chromium_page(tmp_path, request)
+
+
+@pytest.fixture
+def browser_page(tmp_path: Path, request: pytest.FixtureRequest):
+    """The same headless Chromium page, without JupyterLab: for the pages the course writes (fact sheets)."""
+    yield from _chromium_page(tmp_path, request)
+
+
+def _chromium_page(tmp_path: Path, request: pytest.FixtureRequest):
     browser_require()
     from playwright.sync_api import sync_playwright
 

@@ -282,3 +282,28 @@ def test_ordering_and_matching_widgets_check_in_the_browser(jupyter_lab, lab_pag
     match.locator("button.widget-button", has_text="Check").click()
     expect(match.locator(".lessons-feedback")).to_contain_text("(partly right)", timeout=WAIT_MS)
     step("done")
+
+
+@pytest.mark.parametrize("article", ["article.txt", "practice/minerals-talks.txt", "practice/webb-water-disk.txt"])
+def test_the_fact_sheet_page_has_no_serious_accessibility_violation(browser_page, tmp_path, article):
+    """axe-core (shipped in the axe-playwright-python wheel, offline) on the page `lessons factsheet` writes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from lessons.analyze import report_for
+    from lessons.factsheet import fact_sheet_html
+    from lessons.network import network
+    from lessons.paths import DATA_DIR
+    from lessons.reading import read_file
+
+    story = read_file(DATA_DIR / article)
+    page_file = tmp_path / "sheet.html"
+    page_file.write_text(fact_sheet_html(report_for(story), story.body, network(story)), encoding="utf-8")
+    browser_page.goto(page_file.as_uri())
+    results = Axe().run(browser_page).response
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    assert results["passes"], "axe ran no rule at all"
+    alts = browser_page.eval_on_selector_all("img", "imgs => imgs.map(i => i.alt)")
+    assert len(alts) == 2 and all(len(alt) > 30 for alt in alts)  # the figures are described
+    assert browser_page.eval_on_selector_all("h1", "h => h.length") == 1
