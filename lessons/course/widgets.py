@@ -77,7 +77,8 @@ def _input_for(exercise: Exercise, saved: Any) -> tuple[w.Widget, Callable[[], A
         return box, lambda: box.value, [box]
     if kind == "multi":
         chosen = {o for o in saved if isinstance(o, str)} if isinstance(saved, list) else set()
-        boxes = [w.Checkbox(value=o in chosen, description=o, indent=False) for o in exercise.options]
+        boxes = [w.Checkbox(value=o in chosen, description=o, indent=False, layout=w.Layout(width="auto"))
+                 for o in exercise.options]  # auto width: a long option is shown whole, not cut off
         return w.VBox(boxes), lambda: [b.description for b in boxes if b.value], boxes
     if kind == "date":
         try:

@@ -18,6 +18,7 @@ def defined_acronyms(text):
     "Full Name (ABC)" -- the name is the capitalized words just before the parenthesis whose first letters
     spell ABC ("of", "and", "for", "the" between them are part of the name but give no letter);
     "ABC (Full Name)" -- the name inside the parentheses, whose capitalized words' first letters spell ABC.
+    An acronym of two or more capital letters; a name of capitalized words, maybe with of/and/for between.
     Other parentheses ("(2019)", "(pictured)") and capitals used bare ("CEO", "NATO") define nothing.
     """
     # your code here
@@ -27,10 +28,11 @@ def defined_acronyms(text):
 _FAMILY_TEMPLATE = '''def family_name(name):
     """Return the family name in a person's name as news prints it.
 
-    A Korean name written family name first, before a hyphenated given name ("Noh Kyu-duk", "Kim Jong-un"):
-    the first word. Any other name: the last word ("Sung Kim", "Joe Biden", "Min-seo Park"), not counting a
-    suffix Jr., Sr., II or III ("Calvin Brooks Jr."); middle initials ("Harold P. Quinn") are no family name.
-    A single word is its own family name.
+    A Korean name written family name first, before a hyphenated given name whose second part is lowercase
+    ("Noh Kyu-duk", "Kim Jong-un"): the first word. Any other name: the last word ("Sung Kim", "Joe Biden",
+    "Min-seo Park"; a hyphenated family name with capitals on both sides, "Delgado-Ruiz", is a last word too),
+    not counting a suffix Jr., Sr., II or III ("Calvin Brooks Jr."); a middle initial ("Harold P. Quinn") is no
+    family name. A single word is its own family name.
     """
     # your code here
     return name
@@ -42,8 +44,8 @@ _LABEL_PAIRS = frozenset({'4b04dc148ea9c84f', '1eb5c226ed45bdf5', 'a5ad913f40513
 _NOT_ENTITIES = frozenset({'45052c104f3a9b47', '3a9f77b7e112116f', '1e1530060982a7db'})
 _NOT_ENTITIES_WRONG = {'57215aa8d218c6e2': "One of your picks names a place or a newspaper: a name, so an entity.", '42902395358591da': "One of your picks names a place or a newspaper: a name, so an entity."}
 
-_SHAPE = frozenset({'362034e377f5d24d'})
-_SHAPE_WRONG = {'6fcbfbea02ca21d1': "Look for parentheses first: are there any in the sentence?", '42b3dbd91a9f9b86': "No “stands for” here: what joins the acronym to its name?"}
+_SHAPE = frozenset({'e545eff806c7965f'})
+_SHAPE_WRONG = {'6fcbfbea02ca21d1': "Which comes first here, the acronym or the name it stands for?", '42b3dbd91a9f9b86': "No “stands for” here: what joins the acronym to its name?", '362034e377f5d24d': "No “or” here: what joins the acronym to its name?"}
 
 _PARK = frozenset({'2e0bb001f88064a8'})
 _PARK_WRONG = {'67cddfdf08be08df': "Who had left when Park spoke? Read the end of the sentence again.", '80fe2c44521ff0cb': "The sentence does tell: it says who had left."}
@@ -56,11 +58,11 @@ _UK = frozenset({'2747b6f3ba722a44', '3ba3f80146c15b94', '1fe689fc4f04c464'})
 _UK_WRONG = {'d200db212df10946': "One of your picks names another actor: another city, or the EU.", '837cb7af1328d62e': "One of your picks names another actor: another city, or the EU.", '367808d0abac3423': "One of your picks names another actor: another city, or the EU."}
 
 _TIES = frozenset({'68c96d06b7304979'})
-_TIES_WRONG = {'1754ca29a54d14b8': "Close: one sentence names two actors you have not tied yet — a place can be one.", '4730623395d1c679': "A pair named in two sentences is still one tie (of weight 2).", 'f891bc70449d2745': "Count each pair once, and “the board” is no name."}
+_TIES_WRONG = {'1754ca29a54d14b8': "Close: one sentence names two actors you have not tied yet — a place can be one.", '4730623395d1c679': "One of your ties is in no sentence of the passage: check each pair against one sentence.", 'f891bc70449d2745': "Count each pair once, and “the board” is no name."}
 
 _ACRONYM_CASES = (
     CodeCase(('The Korea Meteorological Administration (KMA) issued a heat warning.',), 'f999df096f175ae9', shown={'KMA': 'Korea Meteorological Administration'}),
-    CodeCase(('MOLIT (Ministry of Land, Infrastructure and Transport) said the line would open in May.',), '2583cf36dc9666b2', shown={'MOLIT': 'Ministry of Land, Infrastructure and Transport'}),
+    CodeCase(('The FTC (Fair Trade Commission) said the fine would stand.',), '4f38cdddf077abdb', shown={'FTC': 'Fair Trade Commission'}),
     CodeCase(('The National Union of Rail Workers (NURW) and the CEO met (again) on Monday. NURW said no.',), '13a2eeab4c6481b6', about='“of” gives no letter; other parentheses and capitals'),
     CodeCase(('Exports rose 4% (2025). NATO and the UN were not involved.',), '65fe9cfc948739f0', about='no definition at all'),
     CodeCase(('The Pacific Fisheries Council (PFC) sued. PFC lawyers cited the Maritime Safety Board (MSB).',), '71c58871f226b3fe', about='two definitions, in order'),
@@ -70,12 +72,12 @@ _ACRONYM_CASES = (
 _FAMILY_CASES = (
     CodeCase(('Noh Kyu-duk',), 'ec868b33558b8171', shown='Noh'),
     CodeCase(('Sung Kim',), 'f15799af3c2b0455', shown='Kim'),
-    CodeCase(('Kim Jong-un',), 'f15799af3c2b0455', about='family name first'),
-    CodeCase(('Calvin Brooks Jr.',), '7f440676f6e06c2f', about='a suffix'),
-    CodeCase(('Harold P. Quinn',), 'cb24d2cb852eaff7', about='a middle initial'),
-    CodeCase(('Min-seo Park',), 'f21908ed0e37e327', about='a hyphenated given name first'),
+    CodeCase(('Park Ji-sung',), 'f21908ed0e37e327', about='family name first'),
+    CodeCase(('Maria Lopez Sr.',), 'e812481b0928a58a', about='a suffix'),
+    CodeCase(('Lena K. Osei',), '9575d76b6250e398', about='a middle initial'),
+    CodeCase(('Ji-won Baek',), '7d54aa8499a2b1e6', about='a hyphenated given name first'),
     CodeCase(('Lee',), '3dcedc9a5ca35bb7', about='one word'),
-    CodeCase(('Ana Delgado-Ruiz',), '9700f2903c712a40', about='a hyphenated family name last'),
+    CodeCase(('Tomás Fernández-Vega',), '7a65c5b40be70d32', about='a hyphenated family name last'),
 )
 
 _TOOL_SAYS = ("The tool labels that one right; another name in the passage is the one it gets wrong or misses: "
@@ -128,8 +130,8 @@ EXERCISES = (
     Exercise(
         "contextualizing.acronym_shape",
         "choice",
-        "Warm-up: “Shares of the KNOC, or Korea National Oil Corp., fell 3%.” In which shape does the sentence "
-        "define KNOC?",
+        "Warm-up: “The FSS (Financial Supervisory Service) fined the bank 2 billion won.” In which shape does the "
+        "sentence define FSS?",
         ValueKey(_SHAPE, normalizer="exact", mistakes=_SHAPE_WRONG),
         tier="warm-up",
         notebook=NOTEBOOK,
@@ -159,8 +161,8 @@ EXERCISES = (
         notebook=NOTEBOOK,
         section="§ 4 Aliases and metonymy",
         options=_METONYMY_OPTIONS,
-        hints=("Can the city do what the sentence says it does? A city cannot reject a proposal; its government "
-               "can.",),  # fmt: skip
+        hints=("Ask of each sentence: could the place itself, its streets and buildings, do what the sentence "
+               "says? If only its government could, the name stands for the government.",),  # fmt: skip
     ),
     Exercise(
         "contextualizing.uk_aliases",
@@ -192,8 +194,9 @@ EXERCISES = (
         "contextualizing.network_ties",
         "number",
         "Core: “Mayor Ana Ruiz met Rep. Tom Hale in Denver on Friday. Ruiz and Hale then called the Colorado Water "
-        "Board. The board did not answer, and Hale left for Boulder.” In the co-occurrence network of this passage "
-        "(actors tied when one sentence names both), how many ties are there?",
+        "Board. Nobody answered, and Hale left for Boulder.” In the co-occurrence network of this passage (every "
+        "named person, place and organization is an actor; two actors are tied when one sentence names both), how "
+        "many ties are there?",
         ValueKey(_TIES, normalizer="number", mistakes=_TIES_WRONG),
         tier="core",
         notebook=NOTEBOOK,
