@@ -1,12 +1,15 @@
 """Lesson 6, the capstone: the whole pipeline on an article of the learner's choice, checked and corrected.
 
-The learner reads an article, runs every stage on it (:func:`lessons.analyze.report_for`), corrects what the
-tools got wrong — speakers, temporal values, people —, and makes a fact sheet from the corrected analysis.
-Corrections are saved in the answer store under :data:`lessons.factsheet.CORRECTIONS`, keyed by a hash of the
-text (:func:`lessons.factsheet.text_key`), so they follow the text wherever it is read again (``lessons
-factsheet FILE`` applies them too). The graded record of the work (:data:`RECORD`) says which steps are done and
-what the corrected analysis and the fact sheet hold, so the grader can check both without the text:
-*completion* (every step done) and *consistency* (the sheet agrees with the corrected analysis).
+The learner reads an article, runs every stage on it (:func:`begin`), corrects what the tools got wrong —
+speakers, temporal values, people — and makes a fact sheet from the corrected analysis. A correction names an
+item by its number in the tools' list, as the editors show it (1 for the first; the Published stamp is not
+numbered), so it always means the same item however many others were corrected.
+
+Two things are saved in the answer store. Under :data:`lessons.factsheet.CORRECTIONS`, keyed by a hash of the
+text (:func:`lessons.factsheet.text_key`), the corrected lists, which ``lessons factsheet FILE`` applies. Under
+:data:`RECORD`, the graded record: the article's body and date, the corrections, the steps done and what the
+fact sheet showed. The grader trusts none of its conclusions: it runs the pipeline on that body again, applies
+the corrections, and checks that the sheet agrees (*consistency*) and that every step was done (*completion*).
 
 >>> report = {"quotes": [{"text": "We won,", "speaker": "Ana Ruiz"}], "timexes": [], "people": []}
 >>> fixed = with_corrections(report, {"quotes": {"0": "Ana Ruiz-Lopez"}})
@@ -17,30 +20,63 @@ what the corrected analysis and the fact sheet hold, so the grader can check bot
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from lessons.course.store import AnswerStore
 from lessons.errors import LessonsError
 from lessons.factsheet import CORRECTIONS, text_key
 
-__all__ = ["RECORD", "STEPS", "check_record", "corrections_for", "mark_step", "save_corrections", "summary",
-           "with_corrections"]
+__all__ = ["RECORD", "STEPS", "begin", "check_record", "correct", "corrections_for", "make_fact_sheet", "numbered",
+           "save_corrections", "summary", "timex_value_problem", "with_corrections"]
 
 RECORD = "capstone.own_article"
 STEPS = ("quotes", "dates", "people", "factsheet")  # each one a learner's own act: a Save, or a call
-_PARTS = ("quotes", "timexes", "people")
+PARTS = {"quotes": "speaker", "timexes": "value", "people": "name"}
+_STEP_OF = {"quotes": "quotes", "timexes": "dates", "people": "people"}
+_VALUE = re.compile(
+    r"\d{2,3}|\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?"
+    r"|P(?:\d+(?:\.\d+)?[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?|(?:PRESENT|PAST|FUTURE)_REF"
+    r"|XXXX(?:-(?:\d\d|XX|WXX)(?:-(?:\d\d|XX|[1-7]))?)?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|XXXX-(?:SP|SU|FA|WI)")
+
+
+def timex_value_problem(value: str) -> str | None:
+    """Why a typed value is no TIMEX3 value (None when it is one).
+
+    >>> timex_value_problem("2021-08-26"), timex_value_problem("P2W"), timex_value_problem("2021-13-45")
+    (None, None, 'no calendar has 2021-13-45')
+    """
+    if not _VALUE.fullmatch(value) or value == "P":
+        return f"{value!r} is no TIMEX3 value: write it like 2021-08-26, 2021-08, 2021-W34, 2021-SU, P2D or PT3H"
+    day = re.match(r"(\d{4})-(\d\d)(?:-(\d\d))?(?!\d)", value)
+    week = re.match(r"\d{4}-W(\d\d)", value)
+    try:
+        if day:
+            date(int(day[1]), int(day[2]), int(day[3] or 1))
+    except ValueError:
+        return f"no calendar has {value}"
+    if week and not 1 <= int(week[1]) <= 53:
+        return f"no year has week {week[1]}"
+    return None
+
+
+def numbered(report: dict[str, Any], part: str) -> list[tuple[int, dict[str, Any]]]:
+    """(editor number, item) for one part of the tools' report: from 1, the Published stamp left out."""
+    items = [(k, item) for k, item in enumerate(report.get(part, [])) if not item.get("dct")]
+    return [(n, item) for n, (_, item) in enumerate(items, 1)]
 
 
 def with_corrections(report: dict[str, Any], corrections: dict[str, Any]) -> dict[str, Any]:
     """The report with a learner's corrections applied, the original untouched.
 
-    ``corrections`` holds, per part, the learner's edits by index: ``{"quotes": {"3": "Noh Kyu-duk"}}`` gives
-    quote 3 a new speaker, ``{"timexes": {"2": "2021-08-26", "5": None}}`` a new value or (None) no timex at
-    all, ``{"people": {"1": None, "4": "Choi Young-joon"}}`` drops or renames a person.
+    ``corrections`` holds, per part, new values by position in the tools' list: ``{"quotes": {"3": "Noh
+    Kyu-duk"}}`` gives that quote a new speaker, ``{"timexes": {"2": "2021-08-26", "5": None}}`` a new value or
+    (None) no timex at all, ``{"people": {"1": None, "4": "Choi Young-joon"}}`` drops or renames a person.
     """
     fixed = copy.deepcopy(report)
-    for part, field in (("quotes", "speaker"), ("timexes", "value"), ("people", "name")):
+    for part, field in PARTS.items():
         edits = corrections.get(part) or {}
         items = fixed.get(part, [])
         for index, value in edits.items():
@@ -60,48 +96,105 @@ def summary(report: dict[str, Any]) -> dict[str, Any]:
     """
     return {
         "speakers": dict(Counter(q.get("speaker") or "(speaker not found)" for q in report.get("quotes", []))),
-        "timeline": sorted(t["value"] for t in report.get("timexes", [])
+        "timeline": sorted(str(t["value"]) for t in report.get("timexes", [])
                            if t.get("type") in ("DATE", "TIME") and not t.get("dct") and str(t["value"])[:1].isdigit()),
         "people": sorted(p["name"] for p in report.get("people", [])),
     }
 
 
+def _tools(article: Any) -> dict[str, Any]:
+    from lessons.analyze import report_for
+
+    return report_for(article)
+
+
 def corrections_for(store: AnswerStore, body: str) -> dict[str, Any]:
-    """The learner's saved corrections for this text (empty when there are none, or they cannot be read)."""
+    """The learner's saved corrections for this text, by position (empty when none, or unreadable)."""
     saved = store.get(CORRECTIONS)
     mine = saved.get(text_key(body)) if isinstance(saved, dict) else None
     return mine.get("edits", {}) if isinstance(mine, dict) and isinstance(mine.get("edits", {}), dict) else {}
 
 
-def save_corrections(store: AnswerStore, body: str, report: dict[str, Any], part: str,
-                     edits: dict[str, Any]) -> dict[str, Any]:
-    """Save the edits to one part for this text and mark its step done; returns the corrected report.
+def begin(article: Any, *, store: AnswerStore | None = None) -> dict[str, Any]:
+    """The tools' report on the article with your saved corrections applied. It saves nothing."""
+    return with_corrections(_tools(article), corrections_for(store or AnswerStore(), article.body))
 
-    What ``lessons factsheet`` reads is saved with them: the corrected lists themselves.
+
+def save_corrections(store: AnswerStore, article: Any, part: str, edits: dict[int, Any]) -> dict[str, Any]:
+    """Save the corrections to one part, by position in the tools' list, replacing that part's earlier ones.
+
+    Returns the corrected report. Records the step; what ``lessons factsheet`` reads is saved with them.
     """
-    if part not in _PARTS:
-        raise LessonsError(f"corrections are for {', '.join(_PARTS)}, not {part!r}")
-    saved = store.get(CORRECTIONS)
+    if part not in PARTS:
+        raise LessonsError(f"corrections are for {', '.join(PARTS)}, not {part!r}")
+    if part == "timexes":
+        for value in edits.values():
+            if value is not None and (problem := timex_value_problem(str(value))):
+                raise LessonsError(f"{problem}; nothing was saved")
+    body, saved = article.body, store.get(CORRECTIONS)
     table = dict(saved) if isinstance(saved, dict) else {}
     mine = dict(table.get(text_key(body)) or {})
     all_edits = {**(mine.get("edits") or {}), part: {str(k): v for k, v in edits.items()}}
-    fixed = with_corrections(report, all_edits)
-    table[text_key(body)] = {"edits": all_edits, **{p: fixed.get(p, []) for p in _PARTS}}
+    fixed = with_corrections(_tools(article), all_edits)
+    table[text_key(body)] = {"edits": all_edits, **{p: fixed.get(p, []) for p in PARTS}}
     store.save(CORRECTIONS, table)
-    mark_step(store, body, {"quotes": "quotes", "timexes": "dates", "people": "people"}[part], fixed)
+    _record(store, article, _STEP_OF[part], all_edits)
     return fixed
 
 
-def mark_step(store: AnswerStore, body: str, step: str, report: dict[str, Any],
-              sheet: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Record that a step is done on this text; a new text starts a new record. Returns the record."""
-    if step not in STEPS:
-        raise LessonsError(f"the capstone's steps are {', '.join(STEPS)}, not {step!r}")
+def correct(article: Any, part: str, edits: dict[Any, Any], *, store: AnswerStore | None = None) -> dict[str, Any]:
+    """Save corrections to one part ("quotes", "timexes", "people") without widgets; returns the corrected report.
+
+    ``edits`` maps an item's number, as the editors show it (1 for the first), to the right value, or to None
+    for a timex or a person that is none: ``correct(article, "quotes", {3: "Noh Kyu-duk"})``. The edits replace
+    the part's earlier ones, as a Save in its editor does.
+    """
+    store = store or AnswerStore()
+    listed = numbered(_tools(article), part) if part in PARTS else []
+    positions = {n: k for (n, _), k in zip(listed, _positions(_tools(article), part))}
+    by_position = {}
+    for number, value in edits.items():
+        if not isinstance(number, int) or number not in positions:
+            raise LessonsError(f"there is no {part[:-1] if part != 'people' else 'person'} {number!r}: the editor "
+                               f"numbers them 1 to {len(listed)}")
+        by_position[positions[number]] = value
+    return save_corrections(store, article, part, by_position)
+
+
+def _positions(report: dict[str, Any], part: str) -> list[int]:
+    return [k for k, item in enumerate(report.get(part, [])) if not item.get("dct")]
+
+
+def make_fact_sheet(article: Any, *, store: AnswerStore | None = None, html_path: Any = None) -> dict[str, Any]:
+    """The fact sheet of the corrected analysis: records the step (with what the sheet shows) and, given a path,
+    writes the sheet as one HTML page. Returns the corrected report the sheet was made from."""
+    from pathlib import Path
+
+    from lessons.factsheet import fact_sheet_html
+    from lessons.network import network
+
+    store = store or AnswerStore()
+    edits = corrections_for(store, article.body)
+    fixed = with_corrections(_tools(article), edits)
+    if html_path is not None:
+        try:
+            Path(html_path).write_text(fact_sheet_html(fixed, article.body, network(article)), encoding="utf-8")
+        except OSError as err:
+            raise LessonsError(f"cannot write the fact sheet to {html_path} ({err.strerror}): pass "
+                               "html_path= a file in a folder you can write to") from None
+    _record(store, article, "factsheet", edits, sheet=summary(fixed))
+    return fixed
+
+
+def _record(store: AnswerStore, article: Any, step: str, edits: dict[str, Any],
+            sheet: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Record a step done on this text (a new text starts a new record), with what the grader re-checks."""
     saved = store.get(RECORD)
-    record = dict(saved) if isinstance(saved, dict) and saved.get("text") == text_key(body) else {"text": text_key(body)}
-    steps = dict(record.get("steps") or {})
-    steps[step] = True
-    record.update(steps=steps, analysis=summary(report))
+    key = text_key(article.body)
+    record = dict(saved) if isinstance(saved, dict) and saved.get("text") == key else {"text": key}
+    published = article.published.isoformat() if article.published else None
+    record.update(article={"body": article.body, "published": published}, edits=edits,
+                  steps={**(record.get("steps") or {}), step: True})
     if sheet is not None:
         record["factsheet"] = sheet
     store.save(RECORD, record)
@@ -111,23 +204,26 @@ def mark_step(store: AnswerStore, body: str, step: str, report: dict[str, Any],
 def check_record(record: object) -> tuple[float, str, tuple[str, ...]]:
     """(score, message, hints) for a capstone record: 60% for the steps done, 40% for a consistent fact sheet.
 
-    >>> done = {s: True for s in STEPS}
-    >>> sheet = {"speakers": {"Noh": 1}, "timeline": [], "people": ["Noh"]}
-    >>> check_record({"text": "ab", "steps": done, "analysis": sheet, "factsheet": sheet})[0]
-    1.0
-    >>> check_record({"text": "ab", "steps": {"quotes": True}, "analysis": sheet})[0]
-    0.15
+    The pipeline runs again on the record's article and the corrections are applied again: a sheet that does
+    not follow from them earns nothing for consistency, whatever the record says.
     """
-    if not isinstance(record, dict) or not isinstance(record.get("steps"), dict):
-        raise ValueError("expected the capstone's own record (saved by its notebook), not a typed answer")
+    from lessons.reading import read_article
+
+    if not isinstance(record, dict) or not isinstance(record.get("steps"), dict) or \
+            not isinstance(record.get("article"), dict) or not isinstance(record["article"].get("body"), str):
+        raise ValueError("expected the capstone's own record, saved by its steps (§ 3–6), not a typed answer")
+    body, published = record["article"]["body"], record["article"].get("published")
+    if record.get("text") != text_key(body):
+        raise ValueError("the record's article and its fingerprint differ: redo the steps on one article")
     done = [s for s in STEPS if record["steps"].get(s) is True]
     missing = [s for s in STEPS if s not in done]
     score = 0.6 * len(done) / len(STEPS)
-    sheet, analysis = record.get("factsheet"), record.get("analysis")
-    if sheet is None:
+    if record.get("factsheet") is None:
         return round(score, 3), f"{len(done)} of {len(STEPS)} steps done; no fact sheet yet.", _hints(missing)
-    differ = [part for part in ("speakers", "timeline", "people") if not isinstance(analysis, dict)
-              or sheet.get(part) != analysis.get(part)]
+    edits = record.get("edits") if isinstance(record.get("edits"), dict) else {}
+    article = read_article(body, text_only=True, published=published)
+    expected = summary(with_corrections(_tools(article), edits))
+    differ = [part for part in ("speakers", "timeline", "people") if record["factsheet"].get(part) != expected[part]]
     if differ:
         return (round(score, 3), f"The fact sheet does not agree with your corrected analysis ({', '.join(differ)}): "
                 "make it again after your last correction.", _hints(missing))
@@ -141,46 +237,3 @@ def check_record(record: object) -> tuple[float, str, tuple[str, ...]]:
 def _hints(missing: list[str]) -> tuple[str, ...]:
     where = {"quotes": "§ 3", "dates": "§ 4", "people": "§ 5", "factsheet": "§ 6"}
     return tuple(f"Do {where[s]} ({s}) in 06_capstone, on the same article." for s in missing)
-
-
-def begin(article: Any, *, store: AnswerStore | None = None) -> dict[str, Any]:
-    """Run every stage on the article: the tools' report, with any corrections saved for this text applied.
-
-    It saves nothing; the steps are recorded when you save corrections and make the fact sheet.
-    """
-    from lessons.analyze import report_for
-
-    return with_corrections(report_for(article), corrections_for(store or AnswerStore(), article.body))
-
-
-def correct(article: Any, part: str, edits: dict[Any, Any], *, store: AnswerStore | None = None) -> dict[str, Any]:
-    """Save corrections to one part ("quotes", "timexes", "people") without widgets; returns the corrected report.
-
-    ``edits`` maps a position in the tool's list (0 for the first) to the right value, or to None for a timex
-    or a person that is none: ``correct(article, "quotes", {3: "Noh Kyu-duk"})``.
-    """
-    from lessons.analyze import report_for
-
-    store = store or AnswerStore()
-    return save_corrections(store, article.body, report_for(article), part, edits)
-
-
-def make_fact_sheet(article: Any, *, store: AnswerStore | None = None, html_path: Any = None) -> dict[str, Any]:
-    """The fact sheet of the corrected analysis: records the step (with what the sheet shows) and, given a path,
-    writes the sheet as one HTML page. Returns the corrected report the sheet was made from."""
-    from lessons.analyze import report_for
-    from lessons.factsheet import corrected, fact_sheet_html
-    from lessons.network import network
-
-    store = store or AnswerStore()
-    fixed = with_corrections(report_for(article), corrections_for(store, article.body))
-    if html_path is not None:
-        report = corrected(report_for(article), article.body, store.get(CORRECTIONS))
-        try:
-            from pathlib import Path
-
-            Path(html_path).write_text(fact_sheet_html(report, article.body, network(article)), encoding="utf-8")
-        except OSError as err:
-            raise LessonsError(f"cannot write the fact sheet to {html_path} ({err.strerror}): choose another file")
-    mark_step(store, article.body, "factsheet", fixed, sheet=summary(fixed))
-    return fixed

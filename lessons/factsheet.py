@@ -18,7 +18,7 @@ import base64
 import hashlib
 import html
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from lessons.dating import Timex
@@ -61,11 +61,13 @@ def _times(count: int) -> str:
 def _who(report: dict[str, Any]) -> list[tuple[str, str]]:
     """(name, what the sheet says of them) for each person, in order of first mention."""
     rows = []
+    said = Counter(q.get("speaker") for q in report.get("quotes", []))  # the quotes as corrected, not as found
     for person in report.get("people", []):
-        kept = [r for r in person["roles"] if not any(r != o and r in o for o in person["roles"])]
+        roles = person.get("roles") or []
+        kept = [r for r in roles if not any(r != o and r in o for o in roles)]
         roles = "; ".join(kept) or "no role given"
-        quoted = f"quoted {_times(person['quoted'])}" if person["quoted"] else "not quoted"
-        others = [m for m in dict.fromkeys(person["mentions"]) if m != person["name"]]
+        quoted = f"quoted {_times(said[person['name']])}" if said[person["name"]] else "not quoted"
+        others = [m for m in dict.fromkeys(person.get("mentions") or []) if m != person["name"]]
         rows.append((person["name"], f"{roles}; {quoted}" + (f"; also “{'”, “'.join(others)}”" if others else "")))
     return rows
 

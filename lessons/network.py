@@ -66,7 +66,8 @@ def describe_network(ties: list[Tie], *, top: int = 5) -> str:
     actors = {name for t in ties for name in (t.first, t.second)}
     strongest = "; ".join(f"{t.first} and {t.second} ({t.sentences} sentence{'s' if t.sentences > 1 else ''})"
                           for t in ties[:top])
-    return (f"A network of {len(actors)} actors with {len(ties)} ties, one per pair named in the same sentence. "
+    return (f"A network of {len(actors)} actors with {len(ties)} tie{'s' if len(ties) != 1 else ''}, one per pair "
+            "named in the same sentence. "
             f"The strongest: {strongest}.")
 
 

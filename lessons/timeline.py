@@ -51,12 +51,20 @@ def _month_end(year: int, month: int) -> date:
 
 
 def period(value: str) -> tuple[date, date] | None:
-    """The first and last day a DATE or TIME value covers, or None for "PRESENT_REF", durations, sets.
+    """The first and last day a DATE or TIME value covers, or None for "PRESENT_REF", durations, sets — and for
+    a value no calendar holds (a reader's typo: "2021-13-45").
 
-    >>> period("2021-07"), period("2021-W34")[0], period("199")
+    >>> period("2021-07"), period("2021-W34")[0], period("199"), period("2021-13-45")
     ((datetime.date(2021, 7, 1), datetime.date(2021, 7, 31)), datetime.date(2021, 8, 23), \
-(datetime.date(1990, 1, 1), datetime.date(1999, 12, 31)))
+(datetime.date(1990, 1, 1), datetime.date(1999, 12, 31)), None)
     """
+    try:
+        return _period(str(value))
+    except ValueError:
+        return None
+
+
+def _period(value: str) -> tuple[date, date] | None:
     day = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
     if day:
         moment = date(*map(int, day.groups()))

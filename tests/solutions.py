@@ -173,8 +173,8 @@ def _own_article_record(article: Any) -> dict[str, Any]:
     from lessons.capstone import STEPS, summary
     from lessons.factsheet import text_key
 
-    sheet = summary(report_for(article))
-    return {"text": text_key(article.body), "steps": dict.fromkeys(STEPS, True), "analysis": sheet, "factsheet": sheet}
+    return {"text": text_key(article.body), "article": {"body": article.body, "published": article.published.isoformat()},
+            "edits": {}, "steps": dict.fromkeys(STEPS, True), "factsheet": summary(report_for(article))}
 
 
 def _passage_in_quotes(ex: Exercise) -> str:

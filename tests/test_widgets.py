@@ -151,16 +151,27 @@ def test_without_widgets_the_whole_exercise_is_shown_as_text(tmp_path, monkeypat
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
-def test_the_capstone_widget_shows_the_recorded_steps_and_grades_the_record(store: AnswerStore) -> None:
-    from lessons.capstone import mark_step
+def test_the_capstone_widget_shows_the_recorded_steps_and_grades_the_record_as_saved_now(store: AnswerStore) -> None:
+    from lessons.capstone import correct
+    from lessons.reading import read_article
 
-    report = {"quotes": [{"text": "Go,", "speaker": "Ana Ruiz"}], "timexes": [], "people": [{"name": "Ana Ruiz"}]}
+    article = read_article("Title\nBy Jo Bloggs\nPublished : Oct. 9, 2025 - 18:30\n“Go,” said Ana Ruiz on Monday.\n")
     widget = exercise("capstone.own_article", store=store)
     widget.check_button.click()
     assert "not attempted" in widget.feedback.value.lower()
-    mark_step(store, "“Go,” said Ana Ruiz.", "quotes", report)
-    mark_step(store, "“Go,” said Ana Ruiz.", "people", report)
-    widget = exercise("capstone.own_article", store=AnswerStore(store.path))
-    assert "people, quotes" in widget.input.value
-    widget.check_button.click()
+    correct(article, "quotes", {}, store=store)
+    correct(article, "people", {}, store=store)
+    widget.check_button.click()  # the same widget, built before the steps: it grades what is saved now
     assert "Score 1.5/5 (partly right)" in widget.feedback.value and "no fact sheet yet" in widget.feedback.value
+    assert "people, quotes" in exercise("capstone.own_article", store=AnswerStore(store.path)).input.value
+    assert "nothing to type" in repr(widget).lower()
+
+
+def test_a_typed_capstone_answer_is_refused_and_the_record_kept(store: AnswerStore, capsys) -> None:
+    from lessons.capstone import correct
+    from lessons.reading import read_article
+
+    correct(read_article("“Go,” said Ana Ruiz.", text_only=True), "quotes", {}, store=store)
+    answer("capstone.own_article", {"steps": {"quotes": True}}, store=store)
+    assert "nothing to type" in capsys.readouterr().out
+    assert "article" in store.get("capstone.own_article")

@@ -195,8 +195,14 @@ class ExerciseWidget(w.VBox):
             self.status.value = self._status_text(f"not saved: {err}", error=True)
 
     def check(self) -> CheckResult:
-        """Score the current answer and show the feedback."""
-        result = self.exercise.check(self.read_answer(), Grader(learner=self.learner))
+        """Score the current answer and show the feedback (the capstone's: its record as saved now)."""
+        answer = self.read_answer()
+        if self.exercise.kind == "capstone":
+            try:
+                answer = self.store.get(self.exercise.id)
+            except LessonsError:
+                answer = None
+        result = self.exercise.check(answer, Grader(learner=self.learner))
         self.feedback.value = _feedback_html(self.exercise, result)
         return result
 
@@ -219,7 +225,10 @@ class ExerciseWidget(w.VBox):
             lines += ["Your passage:", ex.passage_for(self.learner)]
         if ex.template:
             lines += ["Start from:", ex.template.rstrip()]
-        lines.append(f"No widgets? Answer in code: answer({ex.id!r}, ...)")
+        if ex.kind == "capstone":
+            lines.append("Nothing to type: your steps save it. No widgets? See where you are: !lessons grade")
+        else:
+            lines.append(f"No widgets? Answer in code: answer({ex.id!r}, ...)")
         return "\n".join(lines)
 
 
@@ -239,6 +248,9 @@ def answer(exercise_id: str, value: Any, *, store: AnswerStore | None = None) ->
     """
     exercise_ = get_exercise(exercise_id)
     target = store or AnswerStore()
+    if exercise_.kind == "capstone":  # its record is written by the steps; a typed one would overwrite the work
+        print(f"⚠ {exercise_id} is graded from your steps (§ 3–6 of {exercise_.notebook}); there is nothing to type.")
+        return
     try:
         target.save(exercise_id, value)
     except LessonsError as err:
