@@ -199,3 +199,14 @@ def test_lessons_factsheet_survives_an_impossible_saved_value(tmp_path: Path, ar
                            "--answers", str(answers)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
     assert json.loads(answers.read_text())  # the answers are untouched
+
+
+def test_an_editor_lists_a_long_text_s_first_items_and_says_how_to_correct_the_rest(store: AnswerStore) -> None:
+    from lessons.course.corrections import SHOWN, quote_editor
+
+    text = " ".join(f"“We won {k},” said Ana Ruiz." for k in range(SHOWN + 20))
+    editor = quote_editor(read_article(text, text_only=True), store=store)
+    fields = [c for c in editor.children if getattr(c, "description", "").startswith("Quote")]
+    assert len(fields) == SHOWN and "20 more" in editor.children[-2].value
+    editor.children[-1].children[0].click()  # saving the listed ones keeps the rest as the tools found them
+    assert "0 speaker(s)" in editor.children[-1].children[1].value

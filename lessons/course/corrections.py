@@ -23,6 +23,7 @@ from lessons.errors import LessonsError
 __all__ = ["fact_sheet_button", "people_editor", "quote_editor", "timex_editor"]
 
 _WIDE = {"description_width": "initial"}
+SHOWN = 150  # items an editor lists; a longer text's later items are corrected with correct(), by number
 
 
 class Editor(w.VBox):
@@ -43,7 +44,10 @@ class Editor(w.VBox):
 
 
 def _editor(part: str, what: str, rows: list[w.Widget], read: Callable[[], dict[int, Any]],
-            save: Callable[[dict[int, Any]], str], example: str) -> Editor:
+            save: Callable[[dict[int, Any]], str], example: str, total: int = 0) -> Editor:
+    if total > SHOWN:
+        rows = [*rows, w.HTML(f"<p>… and {total - SHOWN:,} more, not listed here: correct them in code, "
+                              f"<code>correct(article, {part!r}, {{{SHOWN + 1}: …}})</code>.</p>")]
     status = w.HTML(value="", layout=w.Layout(min_height="1.5em"))
     button = w.Button(description=f"Save {what}", tooltip=f"Save your corrections to the {what}",
                       button_style="primary", layout=w.Layout(width="auto"))
@@ -70,7 +74,7 @@ def quote_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
     tools = report_for(article)
     saved = _saved(store, article, "quotes")
     rows, fields = [], {}
-    for position, (number, quote) in enumerate(numbered(tools, "quotes")):
+    for position, (number, quote) in list(enumerate(numbered(tools, "quotes")))[:SHOWN]:
         value = saved.get(position, quote.get("speaker")) or ""
         fields[position] = (quote.get("speaker") or "", w.Text(
             value=value, description=f"Quote {number}, speaker:", placeholder="(speaker not found)", style=_WIDE,
@@ -81,10 +85,11 @@ def quote_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
         return {k: (f.value.strip() or None) for k, (found, f) in fields.items() if f.value.strip() != found}
 
     def save(edits: dict[int, Any]) -> str:
-        save_corrections(store, article, "quotes", edits)
+        unlisted = {k: v for k, v in saved.items() if k not in fields}  # corrected in code, past the list
+        save_corrections(store, article, "quotes", {**unlisted, **edits})
         return f"Saved: {len(edits)} speaker(s) differ from the tools'; step “quotes” done."
 
-    return _editor("quotes", "speakers", rows, read, save, '{3: "Full Name"}')
+    return _editor("quotes", "speakers", rows, read, save, '{3: "Full Name"}', len(tools["quotes"]))
 
 
 def timex_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
@@ -94,7 +99,7 @@ def timex_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
     saved = _saved(store, article, "timexes")
     positions = [k for k, t in enumerate(tools["timexes"]) if not t.get("dct")]
     rows, fields = [], {}
-    for position, (number, timex) in zip(positions, numbered(tools, "timexes")):
+    for position, (number, timex) in list(zip(positions, numbered(tools, "timexes")))[:SHOWN]:
         now = saved.get(position, timex["value"])
         text = w.Text(value=now or timex["value"], description=f"{number}. “{timex['text']}” ({timex['type']}):",
                       style=_WIDE, layout=w.Layout(width="auto"))
@@ -108,10 +113,11 @@ def timex_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
         return {k: v for k, v in values.items() if v != fields[k][0]}
 
     def save(edits: dict[int, Any]) -> str:
-        save_corrections(store, article, "timexes", edits)
+        unlisted = {k: v for k, v in saved.items() if k not in fields}  # corrected in code, past the list
+        save_corrections(store, article, "timexes", {**unlisted, **edits})
         return f"Saved: {len(edits)} value(s) differ from the tools'; step “dates” done."
 
-    return _editor("timexes", "dates", rows, read, save, '{5: "2023-08-13", 9: None}')
+    return _editor("timexes", "dates", rows, read, save, '{5: "2023-08-13", 9: None}', len(positions))
 
 
 def people_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
@@ -120,7 +126,7 @@ def people_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
     tools = report_for(article)
     saved = _saved(store, article, "people")
     rows, fields = [], {}
-    for position, (number, person) in enumerate(numbered(tools, "people")):
+    for position, (number, person) in list(enumerate(numbered(tools, "people")))[:SHOWN]:
         text = w.Text(value=saved.get(position) or person["name"], description=f"Person {number}:", style=_WIDE,
                       layout=w.Layout(width="45%"))
         keep = w.Checkbox(value=not (position in saved and saved[position] is None), indent=False,
@@ -133,10 +139,11 @@ def people_editor(article: Any, *, store: AnswerStore | None = None) -> Editor:
         return {k: v for k, v in values.items() if v != fields[k][0]}
 
     def save(edits: dict[int, Any]) -> str:
-        save_corrections(store, article, "people", edits)
+        unlisted = {k: v for k, v in saved.items() if k not in fields}  # corrected in code, past the list
+        save_corrections(store, article, "people", {**unlisted, **edits})
         return f"Saved: {len(edits)} person(s) renamed or dropped; step “people” done."
 
-    return _editor("people", "people", rows, read, save, "{4: None}")
+    return _editor("people", "people", rows, read, save, "{4: None}", len(tools["people"]))
 
 
 def fact_sheet_button(article: Any, *, store: AnswerStore | None = None, html_path: str = "fact_sheet.html") -> Editor:
