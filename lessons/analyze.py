@@ -45,8 +45,8 @@ def report_for(article: Article) -> dict[str, Any]:
         "timexes": _dct(article) + [asdict(timex) for timex in find_timexes(article)],
         "acronyms": acronyms(article),
         "acronym_flags": acronym_flags(article),
-        "people": [{"name": p.name, "mentions": [m[0] for m in p.mentions], "roles": list(p.roles), "quoted": p.quoted}
-                   for p in people(article)],
+        "people": [{"name": p.name, "mentions": [m[0] for m in p.mentions], "roles": list(p.roles), "quoted": p.quoted,
+                    "references": [r[0] for r in p.references]} for p in people(article)],
         "entities": [asdict(entity) for entity in entities(article)],
         "aliases": [asdict(alias) for alias in aliases(article)],
     }

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from lessons._gazetteer import not_a_person
 from lessons.errors import LessonsError
 from lessons.names import Mention, family_name, is_institution, resolve
-from lessons.quoting import extract_quotes
+from lessons.quoting import extract_quotes, speaker_references
 from lessons.reading import Article
 from lessons.speakers import find_mentions
 
@@ -147,6 +147,7 @@ class Person:
     mentions: tuple[tuple[str, int, int], ...]
     roles: tuple[str, ...]  # titles and roles as written: "Deputy Foreign Minister", "chief nuclear envoy"
     quoted: int  # how many quotations extract_quotes gives them
+    references: tuple[tuple[str, int, int], ...] = ()  # pronouns and descriptions: "he", "The Korean envoy"
 
 
 def _full_names(mentions: list[Mention]) -> list[Mention]:
@@ -197,9 +198,12 @@ def _people(body: str) -> tuple[Person, ...]:
             found[owner].append((m.text, m.start, m.end))
             roles[owner] += [m.title] if m.title else []
     quoted = Counter(q.speaker for q in extract_quotes(body))
+    referring: dict[str, list[tuple[str, int, int]]] = {}
+    for text, start, end, name in speaker_references(body):  # "he", "the Korean envoy": the speaker resolved
+        referring.setdefault(name, []).append((text, start, end))
     order = sorted(found, key=lambda n: min((s for _, s, _ in found[n]), default=len(body)))
-    return tuple(Person(n, tuple(sorted(found[n], key=lambda x: x[1])), tuple(dict.fromkeys(roles[n])), quoted[n])
-            for n in order if found[n])
+    return tuple(Person(n, tuple(sorted(found[n], key=lambda x: x[1])), tuple(dict.fromkeys(roles[n])), quoted[n],
+                        tuple(referring.get(n, ()))) for n in order if found[n])
 
 
 def _owner(m: Mention, names: list[str], families: Counter[str], mentions: list[Mention]) -> str | None:

@@ -68,7 +68,9 @@ def _who(report: dict[str, Any]) -> list[tuple[str, str]]:
         roles = "; ".join(kept) or "no role given"
         quoted = f"quoted {_times(said[person['name']])}" if said[person["name"]] else "not quoted"
         others = [m for m in dict.fromkeys(person.get("mentions") or []) if m != person["name"]]
-        rows.append((person["name"], f"{roles}; {quoted}" + (f"; also “{'”, “'.join(others)}”" if others else "")))
+        described = [r for r in dict.fromkeys(person.get("references") or []) if len(r.split()) > 1]
+        rows.append((person["name"], f"{roles}; {quoted}" + (f"; also “{'”, “'.join(others)}”" if others else "")
+                     + (f"; called “{'”, “'.join(described)}”" if described else "")))
     return rows
 
 

@@ -306,15 +306,17 @@ class _Resolver:
 
 
 def _attribute(source: Article | str) -> tuple[str, list[_Span], list[tuple[Kind, str | None, Resolution | None]],
-                                              list[Reported]]:
-    """The body, its quotes with (kind, cue, speaker), and its reported speech, resolved in one pass."""
+                                              list[Reported], list[tuple[str, int, int, str]]]:
+    """The body, its quotes with (kind, cue, speaker), its reported speech, and the pronouns and descriptions
+    that named a speaker, resolved in one pass."""
     body, paragraphs = _body(source)
     return _attributed(body, tuple(paragraphs))
 
 
 @lru_cache(maxsize=8)  # the lessons ask one text for quotes, reported speech, people and sources in turn
 def _attributed(body: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[
-        str, list[_Span], list[tuple[Kind, str | None, Resolution | None]], list[Reported]]:
+        str, list[_Span], list[tuple[Kind, str | None, Resolution | None]], list[Reported],
+        list[tuple[str, int, int, str]]]:
     reader = _Reader(body, paragraphs)
     said = [reader.attribute(n) for n in range(len(reader.spans))]
     for n, (kind, cue, who) in enumerate(said):  # a quote over paragraphs cued only at its end:
@@ -345,7 +347,11 @@ def _attributed(body: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[
             found[n] = found[who]
     quotes = [(kind, cue, resolved) for (kind, cue, _), resolved in zip(said, found)]
     reported = [Reported(body[s:e], s, e, r.name if r else None, cue) for (s, e, cue, _, _), r in zip(reports, heard)]
-    return body, reader.spans, quotes, reported
+    referring = [(p.text, p.start, p.end, r.name) for p, r in
+                 [*zip([w for _, _, w in said], found), *zip([r[3] for r in reports], heard)]
+                 if isinstance(p, SpeakerPhrase) and p.form in ("pronoun", "unnamed") and p.definite | (p.form == "pronoun")
+                 and r is not None]
+    return body, reader.spans, quotes, reported, referring
 
 
 def _adjunct(rest: list[str]) -> bool:
@@ -367,9 +373,18 @@ def extract_quotes(article_or_text: Article | str) -> list[Quote]:
     >>> q.speaker, q.cue, q.kind
     ('Min Ji-hoon', 'said', 'full')
     """
-    body, spans, quotes, _ = _attribute(article_or_text)
+    body, spans, quotes, _, _ = _attribute(article_or_text)
     return [Quote(body[s.start:s.end], s.start, s.end, who.name if who else None, who.start if who else None,
                   who.end if who else None, cue, kind) for s, (kind, cue, who) in zip(spans, quotes)]
+
+
+def speaker_references(article_or_text: Article | str) -> list[tuple[str, int, int, str]]:
+    """The pronouns and descriptions that name a speaker, with who they name: ("he", 120, 122, "Sung Kim").
+
+    >>> speaker_references("“Soon,” said Sung Kim. “Very soon,” he added.")
+    [('he', 36, 38, 'Sung Kim')]
+    """
+    return sorted(set(_attribute(article_or_text)[4]), key=lambda r: r[1])
 
 
 def reported_speech(article_or_text: Article | str) -> list[Reported]:

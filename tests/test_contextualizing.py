@@ -114,6 +114,9 @@ def test_the_course_article_s_people() -> None:
                           "Donald Trump", "Kim Jong-un"}
     assert [m[0] for m in found["Sung Kim"].mentions].count("Kim") == 4  # never Kim Jong-un's
     assert (found["Sung Kim"].quoted, found["Noh Kyu-duk"].quoted) == (7, 2)
+    # a pronoun or a description that names a speaker is a reference to that person
+    assert [r[0] for r in found["Noh Kyu-duk"].references] == ["The Korean envoy"]
+    assert "he" in [r[0] for r in found["Sung Kim"].references] and found["Kim Jong-un"].references == ()
 
 
 @pytest.mark.parametrize("function", ["acronyms", "acronym_flags", "people", "entities", "aliases", "network"])
