@@ -202,7 +202,26 @@ def _gradebook(args: argparse.Namespace) -> int:
     grading.write_gradebook(book.rows, args.output, notebook=args.notebook, sandbox=mode, grading=done)
     for line in grading.summary_lines(book, sandbox=mode, output=args.output):
         print(f"lessons gradebook: {line}", file=sys.stderr)
+    for line in _class_reports(book, args.output, done):
+        print(f"lessons gradebook: {line}", file=sys.stderr)
     return 1 if any(row.error for row in book.rows) else 0
+
+
+def _class_reports(book: object, output: Path, grading_mode: str) -> list[str]:
+    """Beside the CSV: a feedback page per learner, and the item statistics (table, chart and its description)."""
+    from lessons.course.feedback import feedback_page, write_feedback
+    from lessons.course.itemstats import item_statistics, write_item_statistics
+    from lessons.course.safeio import printable
+
+    graded = [row for row in book.rows if not row.error]  # type: ignore[attr-defined]
+    folder = output.with_name(output.stem + "-feedback")
+    written = write_feedback(folder, {row.learner: feedback_page(row.learner, row.grades, grading=grading_mode)
+                                      for row in graded})
+    stats = item_statistics([row.grades for row in graded], learners=[row.learner for row in graded])
+    table, chart = output.with_name(output.stem + "-items.csv"), output.with_name(output.stem + "-items.png")
+    description = write_item_statistics(stats, table, chart) if stats else "no learner graded: no item statistics"
+    return [f"{written} feedback pages in {printable(folder)}/",
+            f"item statistics in {printable(table)}, chart {printable(chart)}: {description}"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

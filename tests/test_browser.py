@@ -307,3 +307,18 @@ def test_the_fact_sheet_page_has_no_serious_accessibility_violation(browser_page
     alts = browser_page.eval_on_selector_all("img", "imgs => imgs.map(i => i.alt)")
     assert len(alts) == 2 and all(len(alt) > 30 for alt in alts)  # the figures are described
     assert browser_page.eval_on_selector_all("h1", "h => h.length") == 1
+
+
+def test_a_learner_s_feedback_page_has_no_serious_accessibility_violation(browser_page, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from lessons.course.feedback import feedback_page
+    from lessons.course.grading import grade_answers
+
+    page_file = tmp_path / "ada.html"
+    grades = grade_answers({"reading.author": "Ahn Sung-miPublished", "start.city": "Seoul"})
+    page_file.write_text(feedback_page("ada", grades, grading="Practice check."), encoding="utf-8")
+    browser_page.goto(page_file.as_uri())
+    results = Axe().run(browser_page).response
+    assert [v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")] == []
+    assert browser_page.eval_on_selector_all("h2", "h => h.length") >= 7  # one section per notebook

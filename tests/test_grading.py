@@ -21,7 +21,7 @@ from lessons.course import coderun
 from lessons.course.checks import Grader
 from lessons.course.exercises import EXERCISES, exercises_in, get_exercise
 from lessons.course.gradebook import grade_folder, write_gradebook
-from lessons.course.grading import grade_answers, total_points
+from lessons.course.grading import Grade, grade_answers, total_points
 
 #: A code answer that calls the course's own helper: the sandbox does not let it import `lessons`.
 CALLS_THE_HELPER = """
@@ -276,3 +276,73 @@ def test_gradebook_command_writes_the_csv_and_names_broken_files(tmp_path: Path,
         [sys.executable, "-m", "lessons", "gradebook", str(tmp_path / "nowhere")], capture_output=True, text=True
     )
     assert missing.returncode == 2 and "is not a folder" in missing.stderr and "Traceback" not in missing.stderr
+
+
+# --- The instructor's reports: feedback pages and item statistics ------------------------------
+
+
+def _class_of(tmp_path: Path, reference: dict[str, Any], size: int) -> Path:
+    """A class where learner k answers the first k % 7 + … of the notebook right: abilities spread out."""
+    from lessons.course.exercises import exercises_in
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    ids = [ex.id for ex in exercises_in("01_reading.ipynb")]
+    for k in range(size):
+        right = ids[: (k * 5) % (len(ids) + 1)]
+        answers = {i: reference[i] for i in right}
+        answers["reading.author"] = reference["reading.author"] if "reading.author" in right else f"wrong {k % 3}"
+        _store_file(folder, f"learner{k:02d}.json", answers)
+    return folder
+
+
+def test_gradebook_writes_feedback_pages_and_item_statistics(tmp_path: Path, reference: dict[str, Any]) -> None:
+    folder = _class_of(tmp_path, reference, 12)
+    out = tmp_path / "book.csv"
+    proc = subprocess.run([sys.executable, "-m", "lessons", "gradebook", str(folder), "-o", str(out),
+                           "--notebook", "01_reading", "--jobs", "2"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    pages = sorted((tmp_path / "book-feedback").glob("*.html"))
+    assert len(pages) == 12 and "12 feedback pages" in proc.stderr
+    page = pages[0].read_text(encoding="utf-8")
+    assert page.count("<h1>") == 1 and "learner00" in page and "learner01" not in page  # one learner's own page
+    assert "not attempted" in page and "<caption>" in page
+    rows = list(csv.DictReader((tmp_path / "book-items.csv").open(encoding="utf-8")))
+    from lessons.course.exercises import exercises_in
+
+    assert [r["exercise"] for r in rows] == [ex.id for ex in exercises_in("01_reading.ipynb")]  # course order
+    author = next(r for r in rows if r["exercise"] == "reading.author")
+    shares = [float(author[k]) for k in ("correct", "partly_right", "not_yet", "not_attempted")]
+    assert abs(sum(shares) - 1) < 0.01 and author["reliable"] == "no"  # 12 learners: under 30
+    assert "wrong 0" in author["common_wrong_answers"] and "learner" not in author["common_wrong_answers"]
+    assert (tmp_path / "book-items.png").stat().st_size > 10_000
+    assert "Hardest:" in (tmp_path / "book-items.txt").read_text(encoding="utf-8")
+
+
+def test_discrimination_is_the_correlation_with_the_rest_and_flagged_under_30() -> None:
+    from lessons.course.checks import CheckResult
+    from lessons.course.exercises import get_exercise
+    from lessons.course.itemstats import item_statistics
+
+    a, b = get_exercise("start.city"), get_exercise("start.next_lesson")
+
+    def grade(ex, right: bool):  # type: ignore[no-untyped-def]
+        return Grade(ex, CheckResult(1.0 if right else 0.0, "correct" if right else "not yet", ""), "x")
+
+    good = [[grade(a, True), grade(b, True)]] * 20 + [[grade(a, False), grade(b, False)]] * 20
+    stats = item_statistics(good)
+    assert stats[0].discrimination == 1.0 and stats[0].reliable  # 40 learners
+    odd = [[grade(a, True), grade(b, False)]] * 5 + [[grade(a, False), grade(b, True)]] * 5
+    assert item_statistics(odd)[0].discrimination == -1.0 and not item_statistics(odd)[0].reliable
+    assert item_statistics([[grade(a, True), grade(b, True)]] * 3)[0].discrimination is None  # nothing varies
+
+
+def test_a_wrong_answer_that_names_a_learner_is_never_shown() -> None:
+    from lessons.course.checks import CheckResult
+    from lessons.course.exercises import get_exercise
+    from lessons.course.itemstats import item_statistics
+
+    ex = get_exercise("start.city")
+    rows = [[Grade(ex, CheckResult(0.0, "not yet", ""), "Ada Lovelace was here")],
+            [Grade(ex, CheckResult(0.0, "not yet", ""), "Busan")]]
+    assert item_statistics(rows, learners=["ada lovelace", "bo"])[0].wrong_answers == (("busan", 1),)

@@ -26,6 +26,7 @@ class Grade:
 
     exercise: Exercise
     result: CheckResult
+    answer: Any = None  # what the learner saved, for the item statistics' common wrong answers
 
     @property
     def points(self) -> float:
@@ -51,7 +52,7 @@ def grade_answers(
     answers: Mapping[str, Any], *, notebook: str | None = None, grader: Grader = SELF_CHECK
 ) -> list[Grade]:
     """Check every selected exercise against the saved answers (missing = not attempted)."""
-    return [Grade(ex, ex.check(answers.get(ex.id), grader)) for ex in select_exercises(notebook=notebook)]
+    return [Grade(ex, ex.check(answers.get(ex.id), grader), answers.get(ex.id)) for ex in select_exercises(notebook=notebook)]
 
 
 def total_points(grades: Iterable[Grade]) -> tuple[float, float]:
