@@ -95,6 +95,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="answer file holding your corrections (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
     sheet.add_argument("--published", type=_iso_datetime, help="reference date (ISO), overrides the header")
     sheet.add_argument("--text-only", action="store_true", help="treat the whole file as body text")
+    gather = commands.add_parser(
+        "collect", help="gather the learners' answer files from their home folders",
+        description="Copy each HOME's answer file to OUT/<home's name>.json, ready for lessons gradebook. Links, "
+        "pipes, devices and files over the size cap are refused with a reason, never followed or opened.",
+        epilog="exit codes: 0 every home collected; 1 some refused (listed on stderr); 2 usage error")
+    gather.add_argument("homes", nargs="+", type=Path, metavar="HOME", help="learners' home folders, e.g. /home/*")
+    gather.add_argument("-o", "--output", type=Path, required=True, help="an existing folder to copy them into")
+    gather.add_argument("--path", default="reading-the-news/notebooks/answers.json",
+                        help="where the answer file is inside each home (default: %(default)s)")
     who = commands.add_parser("whoami", help="show or set your learner id (the name your instructor files you under)")
     who.add_argument("name", nargs="?", help="your learner id, e.g. ada.lovelace (letters, digits, . _ - @)")
     who.add_argument("--answers", type=Path, help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
@@ -153,6 +162,18 @@ def _analyze(args: argparse.Namespace) -> int:
             print(fact_sheet_text(report, read_article(path, text_only=args.text_only,
                                                        published=args.published).body) + "\n")
     return status
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from lessons.course.collect import collect
+
+    results = collect(args.homes, args.output, path=args.path)
+    for result in results:
+        if result.refused:
+            print(f"lessons collect: {result.home}: {result.refused}", file=sys.stderr)
+    done = sum(bool(r.written) for r in results)
+    print(f"collected {done} of {len(results)} homes into {args.output}")
+    return 0 if done == len(results) else 1
 
 
 def _factsheet(args: argparse.Namespace) -> int:
@@ -227,7 +248,7 @@ def _class_reports(book: object, output: Path, grading_mode: str) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lessons`` console script and ``python -m lessons``."""
     args = _parser().parse_args(argv)
-    handler = {"analyze": _analyze, "factsheet": _factsheet, "grade": _grade, "gradebook": _gradebook,
+    handler = {"analyze": _analyze, "collect": _collect, "factsheet": _factsheet, "grade": _grade, "gradebook": _gradebook,
                "whoami": _whoami, "keys": _keys}[
         args.command
     ]

@@ -897,3 +897,63 @@ def test_generated_classes_always_give_one_row_per_learner_file(files: list[tupl
             assert ESC not in line and "\n" not in line
     finally:
         shutil.rmtree(folder)
+
+
+# --- lessons collect: learner-controlled homes, read with the instructor's rights -------------------
+
+
+def _home(root: Path, name: str) -> Path:
+    notebooks = root / name / "reading-the-news" / "notebooks"
+    notebooks.mkdir(parents=True)
+    return notebooks
+
+
+def test_collect_copies_plain_answer_files_and_refuses_everything_else(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    homes = tmp_path / "home"
+    (_home(homes, "ada") / "answers.json").write_text('{"answers": {}}', encoding="utf-8")
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$secret", encoding="utf-8")
+    (_home(homes, "bo") / "answers.json").symlink_to(secret)  # a link to a file the instructor can read
+    cy = homes / "cy" / "reading-the-news"
+    cy.mkdir(parents=True)
+    (cy / "notebooks").symlink_to(homes / "ada" / "reading-the-news" / "notebooks")  # another learner's, via a folder
+    os.mkfifo(_home(homes, "dee") / "answers.json")  # a pipe: opening it must not hang the collection
+    from lessons.course.submissions import MAX_SUBMISSION_BYTES
+
+    with (_home(homes, "eve") / "answers.json").open("wb") as huge:
+        huge.truncate(MAX_SUBMISSION_BYTES + 1)  # sparse: over the cap without writing it all
+    _home(homes, "fay")  # not started yet
+    (homes / "odd\nname").mkdir()
+    (homes / "gus").symlink_to(homes / "ada")  # a home that is a link
+    out = tmp_path / "submissions"
+    out.mkdir()
+    (out / "hal.json").symlink_to(secret)  # a link planted where a copy will be written
+    (_home(homes, "hal") / "answers.json").write_text('{"answers": {"start.city": "Seoul"}}', encoding="utf-8")
+    names = ["ada", "bo", "cy", "dee", "eve", "fay", "odd\nname", "gus", "hal"]
+    proc = subprocess.run([sys.executable, "-m", "lessons", "collect", *[str(homes / n) for n in names], "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "collected 2 of 9 homes" in proc.stdout, proc.stdout + proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["ada.json", "hal.json"]
+    assert "secret" not in (out / "hal.json").read_text() and "Seoul" in (out / "hal.json").read_text()
+    assert secret.read_text() == "root:$6$secret"  # the planted link was replaced, not written through
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 7 and "Traceback" not in proc.stderr
+    reasons = "\n".join(lines)
+    for expected in ("symbolic link", "not a plain file", "too large", "no answer file there", "no learner id",
+                     "the home is a symbolic link"):
+        assert expected in reasons, expected
+    assert "odd\\nname" in reasons  # the odd name, printed escaped on one line
+
+
+def test_collect_refuses_a_path_that_leaves_the_home_and_a_missing_output(tmp_path: Path) -> None:
+    from lessons.course.collect import collect
+    from lessons.errors import LessonsError
+
+    with pytest.raises(LessonsError, match="inside the home"):
+        collect([tmp_path], tmp_path, path="../../etc/shadow")
+    with pytest.raises(LessonsError, match="not a folder"):
+        collect([tmp_path], tmp_path / "nowhere")
