@@ -104,6 +104,18 @@ def _parser() -> argparse.ArgumentParser:
     gather.add_argument("-o", "--output", type=Path, required=True, help="an existing folder to copy them into")
     gather.add_argument("--path", default="reading-the-news/notebooks/answers.json",
                         help="where the answer file is inside each home (default: %(default)s)")
+    lms = commands.add_parser(
+        "export", help="rewrite a gradebook CSV in the grade-import format of Canvas or Moodle",
+        description="Write the total of each learner in GRADEBOOK (from lessons gradebook) in the import format of "
+        "Canvas or Moodle, matching learners to the LMS through ROSTER (a CSV with a 'learner' column and the LMS's "
+        "identity columns).", epilog="exit codes: 0 every graded learner exported; 1 some are not in the roster "
+        "(listed); 2 usage error")
+    lms.add_argument("gradebook", type=Path, help="the CSV lessons gradebook wrote")
+    lms.add_argument("--roster", type=Path, required=True, help="CSV: learner, then the LMS's identity columns")
+    lms.add_argument("--lms", choices=("canvas", "moodle"), required=True, help="the import format to write")
+    lms.add_argument("-o", "--output", type=Path, required=True, help="the CSV to write")
+    lms.add_argument("--assignment", default="Reading the News", help="the grade column's name (default: %(default)s)")
+    lms.add_argument("--assignment-id", default="", help="Canvas: the id of an existing assignment to update")
     who = commands.add_parser("whoami", help="show or set your learner id (the name your instructor files you under)")
     who.add_argument("name", nargs="?", help="your learner id, e.g. ada.lovelace (letters, digits, . _ - @)")
     who.add_argument("--answers", type=Path, help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
@@ -162,6 +174,19 @@ def _analyze(args: argparse.Namespace) -> int:
             print(fact_sheet_text(report, read_article(path, text_only=args.text_only,
                                                        published=args.published).body) + "\n")
     return status
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lessons.course.lms import export_grades
+    from lessons.course.safeio import printable
+
+    done = export_grades(args.gradebook, args.roster, args.output, lms=args.lms, assignment=args.assignment,
+                         assignment_id=args.assignment_id)
+    for learner in done.unmatched:
+        print(f"lessons export: {printable(learner, limit=60)} is graded but not in the roster: not exported",
+              file=sys.stderr)
+    print(f"wrote {done.rows} roster rows to {args.output} ({len(done.ungraded)} with no grade)")
+    return 1 if done.unmatched else 0
 
 
 def _collect(args: argparse.Namespace) -> int:
@@ -248,7 +273,8 @@ def _class_reports(book: object, output: Path, grading_mode: str) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lessons`` console script and ``python -m lessons``."""
     args = _parser().parse_args(argv)
-    handler = {"analyze": _analyze, "collect": _collect, "factsheet": _factsheet, "grade": _grade, "gradebook": _gradebook,
+    handler = {"analyze": _analyze, "collect": _collect, "export": _export, "factsheet": _factsheet, "grade": _grade,
+               "gradebook": _gradebook,
                "whoami": _whoami, "keys": _keys}[
         args.command
     ]

@@ -346,3 +346,66 @@ def test_a_wrong_answer_that_names_a_learner_is_never_shown() -> None:
     rows = [[Grade(ex, CheckResult(0.0, "not yet", ""), "Ada Lovelace was here")],
             [Grade(ex, CheckResult(0.0, "not yet", ""), "Busan")]]
     assert item_statistics(rows, learners=["ada lovelace", "bo"])[0].wrong_answers == (("busan", 1),)
+
+
+def _gradebook_csv(tmp_path: Path, reference: dict[str, Any]) -> Path:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    _store_file(folder, "ada.json", {"reading.author": reference["reading.author"]})
+    _store_file(folder, "bo.json", {})
+    _store_file(folder, "zed.json", {"start.city": "Seoul"})  # graded, but in no roster
+    out = tmp_path / "book.csv"
+    write_gradebook(grade_folder(folder, notebook="01_reading", jobs=1, progress=False), out, notebook="01_reading")
+    return out
+
+
+def test_canvas_export_follows_canvas_s_import_columns(tmp_path: Path, reference: dict[str, Any]) -> None:
+    book = _gradebook_csv(tmp_path, reference)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,Student,ID,SIS User ID,SIS Login ID,Section\n"
+                      'ada,"Lovelace, Ada",101,S1,ada@uni.example,Sec A\n'
+                      'bo,=HYPERLINK("x"),102,S2,bo@uni.example,Sec A\n'
+                      "cy,\"Yu, Cy\",103,S3,cy@uni.example,Sec B\n", encoding="utf-8")
+    out = tmp_path / "canvas.csv"
+    proc = subprocess.run([sys.executable, "-m", "lessons", "export", str(book), "--roster", str(roster), "--lms",
+                           "canvas", "-o", str(out), "--assignment-id", "4711"], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 1 and "zed is graded but not in the roster" in proc.stderr
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert rows[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Reading the News (4711)"]
+    possible = sum(ex.points for ex in exercises_in("01_reading.ipynb"))
+    assert rows[1][0] == "Points Possible" and float(rows[1][-1]) == possible
+    by_id = {r[1]: r for r in rows[2:]}
+    assert float(by_id["101"][-1]) == 1.0 and float(by_id["102"][-1]) == 0.0 and by_id["103"][-1] == ""
+    assert by_id["102"][0].startswith("'=")  # a formula in a roster name is never run by a spreadsheet
+
+
+def test_moodle_export_uses_the_roster_s_identity_column(tmp_path: Path, reference: dict[str, Any]) -> None:
+    from lessons.course.lms import export_grades
+
+    book = _gradebook_csv(tmp_path, reference)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,Email address\nada,ada@uni.example\nbo,bo@uni.example\nzed,zed@uni.example\n",
+                      encoding="utf-8")
+    out = tmp_path / "moodle.csv"
+    done = export_grades(book, roster, out, lms="moodle", assignment="RtN total")
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert rows[0] == ["Email address", "RtN total"] and len(rows) == 4 and done.unmatched == ()
+    assert dict((r[0], float(r[1])) for r in rows[1:]) == {"ada@uni.example": 1.0, "bo@uni.example": 0.0,
+                                                           "zed@uni.example": 0.0}
+
+
+@pytest.mark.parametrize(("roster_text", "message"), [("name,Email address\nada,a@x\n", "'learner' column"),
+                                                      ("learner,Student\nada,Ada\n", "SIS Login ID"),
+                                                      ("learner,Phone\nada,1\n", "Email address")])
+def test_a_roster_without_the_needed_columns_is_one_clear_error(tmp_path: Path, reference: dict[str, Any],
+                                                                roster_text: str, message: str) -> None:
+    from lessons.course.lms import export_grades
+    from lessons.errors import LessonsError
+
+    book = _gradebook_csv(tmp_path, reference)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(roster_text, encoding="utf-8")
+    lms = "canvas" if "Student" in roster_text else "moodle"
+    with pytest.raises(LessonsError, match=message):
+        export_grades(book, roster, tmp_path / "out.csv", lms=lms)  # type: ignore[arg-type]
