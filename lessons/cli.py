@@ -233,7 +233,10 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _gradebook(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from lessons.course import gradebook as grading
+    from lessons.course import regrade
     from lessons.course.submissions import check_folder
     from lessons.course.secret import load_secret
 
@@ -243,14 +246,33 @@ def _gradebook(args: argparse.Namespace) -> int:
     grading.check_output(args.output)
     secret = load_secret(args.secret) if args.secret else None
     mode = grading.prepare_sandbox(args.sandbox, exercises)
+    overrides = regrade.read_overrides(_beside(args.output, "overrides.csv"))  # a bad file stops here, graded nothing
     book = grading.grade_class(args.folder, notebook=args.notebook, jobs=args.jobs, secret=secret)
+    rows, unused = regrade.apply_overrides(book.rows, overrides)
+    book = dataclasses.replace(book, rows=tuple(rows))
     done = grading.GRADING_INSTRUCTOR if book.instructor else grading.GRADING_PRACTICE
+    changed = regrade.compare_runs(args.output, book.rows, _beside(args.output, "changes.csv"))
+    keys = regrade.record_keys(_beside(args.output, "keys.json"), exercises)
     grading.write_gradebook(book.rows, args.output, notebook=args.notebook, sandbox=mode, grading=done)
     for line in grading.summary_lines(book, sandbox=mode, output=args.output):
+        print(f"lessons gradebook: {line}", file=sys.stderr)
+    notes = [f"{len(overrides) - len(unused)} overrides applied"] + [
+        f"override for {o.learner} / {o.exercise} matches no graded learner" for o in unused]
+    if keys:
+        notes.append(f"keys changed since the last grading: {', '.join(keys)}")
+    if changed:
+        notes.append(f"regrade: {changed} grades changed since the last run, listed in "
+                     f"{_beside(args.output, 'changes.csv').name}")
+    for line in notes:
         print(f"lessons gradebook: {line}", file=sys.stderr)
     for line in _class_reports(book, args.output, done):
         print(f"lessons gradebook: {line}", file=sys.stderr)
     return 1 if any(row.error for row in book.rows) else 0
+
+
+def _beside(output: Path, suffix: str) -> Path:
+    """A file kept beside the gradebook CSV: book.csv → book-overrides.csv."""
+    return output.with_name(f"{output.stem}-{suffix}")
 
 
 def _class_reports(book: object, output: Path, grading_mode: str) -> list[str]:

@@ -409,3 +409,62 @@ def test_a_roster_without_the_needed_columns_is_one_clear_error(tmp_path: Path, 
     lms = "canvas" if "Student" in roster_text else "moodle"
     with pytest.raises(LessonsError, match=message):
         export_grades(book, roster, tmp_path / "out.csv", lms=lms)  # type: ignore[arg-type]
+
+
+def test_an_override_survives_every_regrade_and_the_regrade_says_what_changed(tmp_path: Path,
+                                                                            reference: dict[str, Any]) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    _store_file(folder, "ada.json", {"reading.author": "Ahn"})
+    _store_file(folder, "bo.json", {"reading.author": reference["reading.author"]})
+    out = tmp_path / "book.csv"
+    (tmp_path / "book-overrides.csv").write_text(
+        "learner,exercise,points,reason\nada,reading.author,0.5,surname right: half credit agreed in class\n",
+        encoding="utf-8")
+
+    def gradebook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "lessons", "gradebook", str(folder), "-o", str(out),
+                               "--notebook", "01_reading", "--jobs", "1"], capture_output=True, text=True, timeout=300)
+
+    first = gradebook()
+    assert first.returncode == 0, first.stderr
+    rows = {r["learner"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert float(rows["ada"]["reading.author"]) == 0.5 and "1 overrides applied" in first.stderr
+    assert "half credit agreed" in (tmp_path / "book-feedback" / "ada.html").read_text(encoding="utf-8")
+    _store_file(folder, "bo.json", {"reading.author": "Someone Else"})  # bo's answer changes before the regrade
+    second = gradebook()
+    rows = {r["learner"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert float(rows["ada"]["reading.author"]) == 0.5  # the override is applied again
+    assert "regrade: 1 grades changed" in second.stderr
+    changes = list(csv.DictReader((tmp_path / "book-changes.csv").open(encoding="utf-8")))
+    assert [(c["learner"], c["exercise"], float(c["points_before"]), float(c["points_now"])) for c in changes] == \
+        [("bo", "reading.author", 1.0, 0.0)]
+
+
+def test_a_changed_key_is_named_at_the_regrade(tmp_path: Path) -> None:
+    import json as json_
+
+    from lessons.course.regrade import record_keys
+
+    exercises = exercises_in("01_reading.ipynb")
+    path = tmp_path / "book-keys.json"
+    assert record_keys(path, exercises) == []
+    recorded = json_.loads(path.read_text())
+    recorded["reading.author"] = "0" * 16  # as if the key had been fixed since
+    path.write_text(json_.dumps(recorded))
+    assert record_keys(path, exercises) == ["reading.author"]
+
+
+@pytest.mark.parametrize(("line", "message"), [("ada,reading.autor,1,typo", "did you mean"),
+                                               ("ada,reading.author,3,too much", "between 0 and 1"),
+                                               ("ada,reading.author,1,", "a reason"),
+                                               ("ada,reading.author,half,x", "a number")])
+def test_a_bad_override_stops_the_gradebook_with_one_line(tmp_path: Path, line: str, message: str) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    _store_file(folder, "ada.json", {})
+    (tmp_path / "book-overrides.csv").write_text(f"learner,exercise,points,reason\n{line}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "lessons", "gradebook", str(folder), "-o", str(tmp_path / "book.csv")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and message in proc.stderr and proc.stderr.count("\n") == 1
+    assert not (tmp_path / "book.csv").exists()
