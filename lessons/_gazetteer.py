@@ -36,7 +36,8 @@ ORG_HEADS = frozenset({
     "ventures", "investments", "insurance", "logistics", "shipping", "shipbuilding", "engineering",
     "construction", "chemicals", "steel", "telecom", "semiconductor", "semiconductors", "utilities", "research", "reports", "review", "corps",
     "institution", "ilbo", "daily", "trust", "cooperative", "co-op", "brigade", "regiment", "division",
-    "magistrates", "chamber", "confederation", "chiefs", "affairs", "tribunal", "ministries", "secretariat"})
+    "magistrates", "chamber", "confederation", "chiefs", "affairs", "tribunal", "ministries", "secretariat",
+    "athletic", "athletics", "rovers", "wanderers"})
 LOC_HEADS = frozenset({
     "river", "sea", "ocean", "peninsula", "mountain", "mountains", "valley", "bay", "gulf", "lake", "strait",
     "straits", "island", "islands", "desert", "coast", "forest", "hills", "canyon", "delta", "basin", "plateau",
@@ -70,7 +71,7 @@ def head_label(name: str) -> str | None:
         return "LOC"
     if last in GPE_HEADS and len(words) > 1:
         return "GPE"
-    if first in ("mount", "mt", "lake", "gulf", "cape", "port") and len(words) > 1:
+    if first in ("mount", "mt", "lake", "gulf", "cape") and len(words) > 1:
         return "LOC"
     if first in ORG_HEADS and " of " in name:
         return "ORG"

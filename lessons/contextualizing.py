@@ -38,13 +38,15 @@ _ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural 
 _IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r")\)")
 _THEN_PARENS = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s\((?P<name>[A-Z][^()]{3,80})\)")
 _STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s(?:stands for|refers to|is short for|means)\s"
-                         r"(?P<name>[^.;:]{2,120}?)(?=,\s(?:while|and|which|but)\b|[.;:]|$)")
+                         r"(?P<name>[^.;:]{2,120}?)(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
+                         r"|[.;:]|$)")
 _OR_NAME = re.compile(r"\bthe\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
 _NAME_WORD = re.compile(r"[^\s(),;:]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _IN_A_NAME = re.compile(r"\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s(?P<word>[A-Z]{2,6})\b")  # "Chesapeake SC"
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&"})
 _MAX_NAME_WORDS = 10
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|into)\s+$")  # "in Gilbert Plains": a place, not a person
 _NAMED_BODIES = frozenset({"department", "ministry", "office", "bureau", "secretary"})  # an acronym may leave out
 
 
@@ -86,6 +88,19 @@ def _name_before(body: str, at: int, abbr: str) -> str | None:
         if first >= 2 and words[first - 1][1] == "of" and words[first - 2][1].lower() in _NAMED_BODIES:
             first -= 2  # "Department of Health and Human Services (HHS)": the body is part of the name
         return body[words[first][0]:at].strip().rstrip(",")  # capitals that spell it exactly, else the fewest
+    return _common_noun_before(words, body, at, abbr)
+
+
+def _common_noun_before(words: list[tuple[int, str]], body: str, at: int, abbr: str) -> str | None:
+    """A lower-case expansion ("small and medium-sized enterprises (SMEs)"): the fewest words whose initials, the
+    first and the last giving the acronym's first and last letters, spell it."""
+    wanted = (abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr).lower()
+    for first in range(len(words) - 1, max(-1, len(words) - len(wanted) - 4), -1):
+        chosen = [w.rstrip(",") for _, w in words[first:]]
+        if not chosen[0][:1].islower() or chosen[0] in _SMALL_WORDS or any(w[:1].isupper() for w in chosen):
+            continue
+        if chosen[-1][0].lower() == wanted[-1] and _spells(abbr, chosen):
+            return body[words[first][0]:at].strip().rstrip(",")
     return None
 
 
@@ -150,10 +165,15 @@ class Person:
     references: tuple[tuple[str, int, int], ...] = ()  # pronouns and descriptions: "he", "The Korean envoy"
 
 
-def _full_names(mentions: list[Mention]) -> list[Mention]:
-    """Mentions that name a person in full (two words or more, not an institution)."""
+def _full_names(mentions: list[Mention], body: str) -> list[Mention]:
+    """Mentions that name a person in full (two words or more, not an institution, not part of what an acronym
+    stands for, and not only ever a place one is in or comes from)."""
+    expansions = " ".join(_acronyms(body)[k][1] for k in range(len(_acronyms(body))))
+    places = Counter(m.text for m in mentions if _LOCATIVE.search(body, max(0, m.start - 8), m.start))
+    named = Counter(m.text for m in mentions)
     return [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1
-            and not is_institution(m.text, mentions) and not not_a_person(m.text)]
+            and not is_institution(m.text, mentions) and not not_a_person(m.text) and m.text not in expansions
+            and places[m.text] < named[m.text]]
 
 
 def _role(words: str) -> str:
@@ -177,7 +197,7 @@ def people(article_or_text: Article | str) -> list[Person]:
 @lru_cache(maxsize=8)
 def _people(body: str) -> tuple[Person, ...]:
     mentions = find_mentions(body)
-    full = _full_names(mentions)
+    full = _full_names(mentions, body)
     names = list(dict.fromkeys(m.text for m in full))
     families = Counter(family_name(n) for n in names)
     found: dict[str, list[tuple[str, int, int]]] = {n: [] for n in names}

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from lessons._gazetteer import GPE_HEADS, LOC_HEADS, NO_ENTITY_HEADS, ORG_HEADS, gazetteer, head_label, key, stopwords
 from lessons.constants import NAME_TITLES, PREPOSITIONS, SENTENCE_STARTERS
-from lessons.contextualizing import _body, acronym_flags, acronyms, people
+from lessons.contextualizing import _body, _one_off, acronym_flags, acronyms, people
 from lessons.names import COMPOUND_ENDS
 from lessons.speakers import find_mentions
 
@@ -144,12 +144,18 @@ def _label(text: str, start: int, body: str, persons: set[str], defined: dict[st
     if text in persons:
         return "PERSON"
     if text in defined:
+        if defined[text][:1].islower():
+            return None  # "video assistant referee (VAR)": a thing, not a name
         return _label(defined[text], start, body, persons, {}, capitalized_inside) or "ORG"
+    if text[:1].islower() and text in defined.values():
+        return None
     words = text.split()
+    if len(words) == 1 and key(text) in NAME_TITLES:
+        return None  # "the Speaker", "the Chancellor": a role
     if "I" in words or len(words) == 1 and key(text) in ORG_HEADS | LOC_HEADS | GPE_HEADS | NO_ENTITY_HEADS:
         return None  # "Would I", "the Council": no name
-    if len(words) == 1 and text in short_names:
-        return "ORG"  # "Hanbit", first word of "Hanbit Motors"
+    if len(words) == 1 and text in short_names and not _PLACE_BEFORE.search(body, max(0, start - 12), start):
+        return "ORG"  # "Hanbit", first word of "Hanbit Motors" (but "in Brandon" is a town, not its university)
     if g.is_demonym(text) or g.is_no_entity(text) or g.is_demonym(words[0]) and len(words) == 1:
         return None
     if any(c.isdigit() for c in text) or re.search(r"[’'](?:m|ll|re|ve|d|t)$", text) or key(text) in stopwords() \
@@ -245,7 +251,7 @@ def _link(body: str, found: list[tuple[str, str, int, int]]) -> _Clusters:
     for short, full in defined.items():
         clusters.join(short, full, f"defined in the text: {short} for {full}")
     for flag in acronym_flags(body):  # "DRPK": a misspelling of the acronym it is one letter off
-        for short in (k for k in by_key.values() if len(k) == len(flag) and k != flag and sorted(k) == sorted(flag)):
+        for short in (k for k in by_key.values() if _one_off(k, flag)):
             clusters.join(flag, short, f"a misspelling of {short}")
     for text, label, start, end in found:
         place = g.lookup(text)
@@ -272,6 +278,18 @@ def _link(body: str, found: list[tuple[str, str, int, int]]) -> _Clusters:
     for name in orgs:  # "Hanbit" for "Hanbit Motors", "Westbrook Holdings" for "Westbrook Holdings Inc."
         wholes = longer.get(name, [])
         if wholes and len({clusters.root(n) for n in wholes}) == 1:
+            clusters.join(name, wholes[0], f"the short name of {wholes[0]}")
+    tails: dict[str, list[str]] = {}
+    for name in orgs:  # "Unity Party" for "Manitoba Unity Party", "Rovers" for "Port Angeles Rovers"
+        words = name.split()
+        for j in range(1, len(words)):
+            tail = " ".join(words[j:])
+            if j == 1 and g.lookup(words[0]) or g.lookup(" ".join(words[:j])) or len(words) - j == 1 and \
+                    re.fullmatch(r"[A-Z][a-z]+[^s]s", tail):
+                tails.setdefault(tail, []).append(name)
+    for name in names:
+        wholes = tails.get(name, [])
+        if len(wholes) == 1:
             clusters.join(name, wholes[0], f"the short name of {wholes[0]}")
     return clusters
 
