@@ -116,6 +116,10 @@ def _parser() -> argparse.ArgumentParser:
     lms.add_argument("-o", "--output", type=Path, required=True, help="the CSV to write")
     lms.add_argument("--assignment", default="Reading the News", help="the grade column's name (default: %(default)s)")
     lms.add_argument("--assignment-id", default="", help="Canvas: the id of an existing assignment to update")
+    site = commands.add_parser("site", help="build the course as a website (offline), from the executed notebooks",
+                               description="Execute every lesson and write it, with the glossary, the instructors' "
+                               "guide and the licences, as HTML pages in OUT (new or empty).")  # fmt: skip
+    site.add_argument("out", type=Path, metavar="OUT", help="the folder to write the site into")
     who = commands.add_parser("whoami", help="show or set your learner id (the name your instructor files you under)")
     who.add_argument("name", nargs="?", help="your learner id, e.g. ada.lovelace (letters, digits, . _ - @)")
     who.add_argument("--answers", type=Path, help="answer file (default: notebooks/answers.json, or $LESSONS_ANSWERS)")
@@ -187,6 +191,14 @@ def _export(args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(f"wrote {done.rows} roster rows to {args.output} ({len(done.ungraded)} with no grade)")
     return 1 if done.unmatched else 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    from lessons.course.site import build_site
+
+    pages = build_site(args.out)
+    print(f"wrote {len(pages)} pages into {args.out}; open {args.out / 'index.html'}")
+    return 0
 
 
 def _collect(args: argparse.Namespace) -> int:
@@ -296,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lessons`` console script and ``python -m lessons``."""
     args = _parser().parse_args(argv)
     handler = {"analyze": _analyze, "collect": _collect, "export": _export, "factsheet": _factsheet, "grade": _grade,
-               "gradebook": _gradebook,
+               "gradebook": _gradebook, "site": _site,
                "whoami": _whoami, "keys": _keys}[
         args.command
     ]

@@ -322,3 +322,32 @@ def test_a_learner_s_feedback_page_has_no_serious_accessibility_violation(browse
     results = Axe().run(browser_page).response
     assert [v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")] == []
     assert browser_page.eval_on_selector_all("h2", "h => h.length") >= 7  # one section per notebook
+
+
+def test_the_course_website_builds_offline_and_every_page_is_accessible(browser_page, tmp_path):
+    """`lessons site`: every lesson executed into a page; links resolve, figures described, no serious axe finding."""
+    import subprocess
+    import sys
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    site = tmp_path / "site"
+    proc = subprocess.run([sys.executable, "-m", "lessons", "site", str(site)], capture_output=True, text=True,
+                          timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pages = sorted(site.glob("*.html"))
+    assert {"index.html", "glossary.html", "instructors.html", "05_contextualizing.html"} <= {p.name for p in pages}
+    figures = 0
+    for page in pages:
+        browser_page.goto(page.as_uri())
+        hrefs = browser_page.eval_on_selector_all("a[href]", "a => a.map(x => x.getAttribute('href'))")
+        local = [h.split("#")[0] for h in hrefs if not re.match(r"(https?:|mailto:|#)", h)]
+        assert [h for h in local if not (site / h).is_file()] == [], page.name
+        alts = browser_page.eval_on_selector_all("img", "i => i.map(x => x.alt)")
+        assert all(len(a) > 30 and "No description" not in a for a in alts), page.name
+        figures += len(alts)
+        results = Axe().run(browser_page).response
+        assert [v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")] == [], page.name
+    assert figures >= 7  # every lesson's figures, drawn by the kernel
+    lesson = (site / "05_contextualizing.html").read_text(encoding="utf-8")
+    assert "No widgets? Answer in code" in lesson and "glossary.html" in lesson  # widgets as text; links relinked
