@@ -249,6 +249,7 @@ def _gradebook(args: argparse.Namespace) -> int:
 
     from lessons.course import gradebook as grading
     from lessons.course import regrade
+    from lessons.course.safeio import printable
     from lessons.course.submissions import check_folder
     from lessons.course.secret import load_secret
 
@@ -269,7 +270,7 @@ def _gradebook(args: argparse.Namespace) -> int:
     for line in grading.summary_lines(book, sandbox=mode, output=args.output):
         print(f"lessons gradebook: {line}", file=sys.stderr)
     notes = [f"{len(overrides) - len(unused)} overrides applied"] + [
-        f"override for {o.learner} / {o.exercise} matches no graded learner" for o in unused]
+        f"override for {printable(o.learner, limit=60)} / {o.exercise} matches no graded learner" for o in unused]
     if keys:
         notes.append(f"keys changed since the last grading: {', '.join(keys)}")
     if changed:

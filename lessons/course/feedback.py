@@ -19,6 +19,7 @@ from pathlib import Path
 from collections.abc import Sequence
 
 from lessons.course.grading import Grade, total_points
+from lessons.course.safeio import printable
 
 __all__ = ["feedback_page", "safe_file_name", "write_feedback"]
 
@@ -30,7 +31,7 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem aut
 def feedback_page(learner: str, grades: Sequence[Grade], *, grading: str = "") -> str:
     """One learner's feedback as an HTML page."""
     earned, possible = total_points(grades)
-    who = html.escape(learner)
+    who = html.escape(printable(learner, limit=100))  # a hostile file name: escaped, never raw
     parts = [f"<h1>Feedback for {who}</h1>",
              f"<p>Total: {earned:g} of {possible:g} points"
              f"{f' ({100 * earned / possible:.0f}%)' if possible else ''}.{' ' + html.escape(grading) if grading else ''}"
@@ -61,7 +62,7 @@ def safe_file_name(learner: str) -> str:
     >>> safe_file_name("ada.lovelace"), safe_file_name("../etc/passwd"), safe_file_name(".hidden")
     ('ada.lovelace.html', '_.._etc_passwd.html', '_.hidden.html')
     """
-    name = re.sub(r"[^\w.@-]", "_", learner)[:100] or "_"
+    name = re.sub(r"[^\w.@-]", "_", learner.encode("utf-8", "replace").decode("utf-8"))[:100] or "_"
     return ("_" + name if name.startswith(".") else name) + ".html"
 
 
@@ -72,7 +73,7 @@ def write_feedback(folder: Path, pages: dict[str, str]) -> int:
     for learner, page in pages.items():
         name = safe_file_name(learner)
         if name in used:  # "a b" and "a_b" would share a page: the second gets its id's hash as well
-            name = f"{name[:-5]}-{hashlib.sha256(learner.encode('utf-8', 'replace')).hexdigest()[:8]}.html"
+            name = f"{name[:-5]}-{hashlib.sha256(learner.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}.html"
         used.add(name)
         (folder / name).write_text(page, encoding="utf-8")
     return len(pages)
