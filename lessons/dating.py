@@ -23,6 +23,9 @@ from datetime import date, datetime
 from typing import Literal
 
 from lessons import _calendar as cal
+from lessons._tense import GAME as _GAME
+from lessons._tense import RULE_TIME as _RULE_TIME
+from lessons._tense import clause_tense as _tense
 from lessons._timex_scan import MONTHS, NUMBERS, ORDINALS, PARTS, SEASONS, UNITS, WEEKDAYS, Match, scan
 from lessons.errors import LessonsError, one_line
 from lessons.reading import Article
@@ -53,60 +56,6 @@ _EDGES = {"early": "START", "late": "END", "mid": "MID", "the end of": "END", "t
 _APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX", "close to": "APPROX",
            "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "just under": "LESS_THAN",
            "up to": "EQUAL_OR_LESS", "more than": "MORE_THAN", "just over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}
-_FUTURE = re.compile(  # "had been set for", "had planned": a plan in the past says nothing of the future
-    r"(?<!\bbeen )(?<!\bhad )\b(?:will|would|could|might|can|shall|should|’ll|'ll|scheduled|set to|plans?|planned|expects?|expected|due|"
-    r"going to|upcoming|until|till|through|ahead of|as early as|as soon as|starting|beginning|is to|are to|next|"
-    r"coming|tomorrow|later this|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
-    r"launches|kicks off|takes effect|reopens|open|begin|expire|resume|reopen|take effect|kick off|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
-    r"to be)\b",
-    re.IGNORECASE)  # present-tense verbs of a schedule; not those that are mostly nouns (heads, votes, rules)
-_PAST = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|[Ll]ast|earlier|[Ss]ince|"
-                   r"[Yy]esterday|broke|began|came|went|took|made|gave|got|met|left|held|found|saw|won|lost|fell|"
-                   r"rose|ran|spoke|wrote|led|kept|sent|spent|built|brought|bought|thought|felt|stood|sat|grew|drew|"
-                   r"(?!hundred|united|indeed)[a-z]+[^e\W]ed)\b")
-# Case-sensitive: "United" is no verb, and "seed" no past. After "be" a past form is a passive, whose tense is
-# its auxiliary's: "will be held" is future.
-_DEADLINE = re.compile(r"\b(until|till|through|by|before|ahead of|past)\s+(?:the\s+)?$", re.IGNORECASE)
-_PAST_GOVERNS = re.compile(r"\b(?:was|were|had|lasted|stayed|remained|ran|did)\b", re.IGNORECASE)
-_GAME = re.compile(r"\b(?:game|match|scored|goals?|minutes? left|buzzer|whistle|innings?|halftime|half-time|"
-                   r"overtime|seconds? left|kickoff|season opener|lead|deficit)\b", re.IGNORECASE)
-_RULE_TIME = re.compile(  # "would bar classes after 10 p.m.": a limit that holds every day
-    r"\b(?:would|must|should|can|cannot|can’t|can't|may|might|allowed|banned|barred|prohibited|curfew)\b"
-    r"[^.;]*\b(?:after|before|past|until|by)\s+$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r",|\s(?:and|but|while|when|as)\s")
-
-
-def _tense(body: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[str, str]:
-    """"future" or "past" for the clause around ``body[start:end]`` in its sentence, and the word that decided it.
-
-    The nearest cue wins: a modal or a schedule verb (will, would, is scheduled, opens, ahead of …) makes
-    it future, a past form (said, was, -ed) past; "until", "by" or "before" right before it make it future
-    unless a past auxiliary governs the clause. News reports what happened: no cue means past.
-    """
-    left, right = max(sentence[0], start - 160), min(sentence[1], end + 80)
-    before = body[left:start]
-    after = _CLAUSE_END.split(body[end:right])[0]  # after it, only its own clause
-    prep = _DEADLINE.search(before)
-    if prep and not _PAST_GOVERNS.search(before[-80:]):
-        return "future", prep.group(1).lower()
-    window = before[-120:]
-    future, past = _nearest_cue(_FUTURE, window, after[:50]), _nearest_cue(_PAST, window, after[:50])
-    if future and (not past or future[0] <= past[0]):
-        return "future", future[1]
-    return "past", past[1] if past else "news default"
-
-
-def _nearest_cue(cue: re.Pattern[str], before: str, after: str) -> tuple[int, str] | None:
-    """The cue word nearest the timex, before it or after it, and its distance in characters."""
-    last = None
-    for last in cue.finditer(before):
-        pass
-    first = cue.search(after)
-    options = [(len(before) - last.end(), last.group().lower())] if last else []
-    options += [(first.start(), first.group().lower())] if first else []
-    return min(options) if options else None
-
-
 def _anchor_date(anchor: date | datetime | str | None) -> date | None:
     if anchor is None or isinstance(anchor, date) and not isinstance(anchor, datetime):
         return anchor
