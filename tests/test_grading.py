@@ -296,6 +296,7 @@ def _class_of(tmp_path: Path, reference: dict[str, Any], size: int) -> Path:
     return folder
 
 
+@pytest.mark.repo  # the reference answers are found on the course article
 def test_gradebook_writes_feedback_pages_and_item_statistics(tmp_path: Path, reference: dict[str, Any]) -> None:
     folder = _class_of(tmp_path, reference, 12)
     out = tmp_path / "book.csv"
@@ -359,6 +360,7 @@ def _gradebook_csv(tmp_path: Path, reference: dict[str, Any]) -> Path:
     return out
 
 
+@pytest.mark.repo  # the reference answers are found on the course article
 def test_canvas_export_follows_canvas_s_import_columns(tmp_path: Path, reference: dict[str, Any]) -> None:
     book = _gradebook_csv(tmp_path, reference)
     roster = tmp_path / "roster.csv"
@@ -380,6 +382,7 @@ def test_canvas_export_follows_canvas_s_import_columns(tmp_path: Path, reference
     assert by_id["102"][0].startswith("'=")  # a formula in a roster name is never run by a spreadsheet
 
 
+@pytest.mark.repo  # the reference answers are found on the course article
 def test_moodle_export_uses_the_roster_s_identity_column(tmp_path: Path, reference: dict[str, Any]) -> None:
     from lessons.course.lms import export_grades
 
@@ -395,6 +398,7 @@ def test_moodle_export_uses_the_roster_s_identity_column(tmp_path: Path, referen
                                                            "zed@uni.example": 0.0}
 
 
+@pytest.mark.repo
 @pytest.mark.parametrize(("roster_text", "message"), [("name,Email address\nada,a@x\n", "'learner' column"),
                                                       ("learner,Student\nada,Ada\n", "SIS Login ID"),
                                                       ("learner,Phone\nada,1\n", "Email address")])
@@ -411,6 +415,7 @@ def test_a_roster_without_the_needed_columns_is_one_clear_error(tmp_path: Path, 
         export_grades(book, roster, tmp_path / "out.csv", lms=lms)  # type: ignore[arg-type]
 
 
+@pytest.mark.repo  # the reference answers are found on the course article
 def test_an_override_survives_every_regrade_and_the_regrade_says_what_changed(tmp_path: Path,
                                                                             reference: dict[str, Any]) -> None:
     folder = tmp_path / "class"
