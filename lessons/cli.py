@@ -189,8 +189,11 @@ def _export(args: argparse.Namespace) -> int:
     for learner in done.unmatched:
         print(f"lessons export: {printable(learner, limit=60)} is graded but not in the roster: not exported",
               file=sys.stderr)
-    print(f"wrote {done.rows} roster rows to {args.output} ({len(done.ungraded)} with no grade)")
-    return 1 if done.unmatched else 0
+    for why in done.skipped:
+        print(f"lessons export: roster {why}", file=sys.stderr)
+    print(f"wrote {done.rows} roster rows to {args.output} ({len(done.ungraded)} with no grade); learners matched on "
+          f"{done.identity}; grades are points out of {done.possible or '?'} — set the LMS column's maximum to that")
+    return 1 if done.unmatched or done.skipped else 0
 
 
 def _site(args: argparse.Namespace) -> int:

@@ -473,3 +473,43 @@ def test_a_bad_override_stops_the_gradebook_with_one_line(tmp_path: Path, line: 
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and message in proc.stderr and proc.stderr.count("\n") == 1
     assert not (tmp_path / "book.csv").exists()
+
+
+def test_key_fingerprints_are_the_same_in_every_run() -> None:
+    """A regrade must name only keys that really changed: no set order, no function address in a fingerprint."""
+    import os
+
+    code = ("from lessons.course.regrade import key_fingerprint; from lessons.course.exercises import EXERCISES; "
+            "print(sorted((i, key_fingerprint(e)) for i, e in EXERCISES.items()))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and len(next(iter(runs))) > 100
+
+
+@pytest.mark.parametrize("text", ["ada,reading.author,1,agreed\n", "learner;exercise;points;reason\nada;x;1;y\n"])
+def test_an_overrides_file_without_its_header_is_refused(tmp_path: Path, text: str) -> None:
+    from lessons.course.regrade import read_overrides
+    from lessons.errors import LessonsError
+
+    path = tmp_path / "book-overrides.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LessonsError, match="must start with the line learner,exercise,points,reason"):
+        read_overrides(path)
+
+
+@pytest.mark.repo
+def test_a_canvas_export_s_own_roster_and_messy_rows(tmp_path: Path, reference: dict[str, Any]) -> None:
+    from lessons.course.lms import export_grades
+
+    book = _gradebook_csv(tmp_path, reference)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,Student,ID,SIS User ID,SIS Login ID,Section\n"
+                      ",    Points Possible,,,,\n"
+                      'ada,"Lovelace, Ada",101,S1,ada@uni.example,Sec A\n'
+                      'ada,"Lovelace, Ada",101,S1,ada@uni.example,Sec A\n'
+                      "bo,Bo,,,,Sec A\n", encoding="utf-8")
+    out = tmp_path / "canvas.csv"
+    done = export_grades(book, roster, out, lms="canvas")
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert [r[0] for r in rows].count("Points Possible") == 1 and len(rows) == 3  # header, points, ada
+    assert len(done.skipped) == 2 and "listed twice" in done.skipped[0] and "SIS Login ID" in done.skipped[1]

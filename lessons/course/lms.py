@@ -41,6 +41,9 @@ class Export:
     rows: int
     unmatched: tuple[str, ...]
     ungraded: tuple[str, ...]
+    identity: str = ""  # the column the LMS matches learners on
+    possible: str = ""  # the points a full grade is worth
+    skipped: tuple[str, ...] = ()  # roster rows left out, with why
 
 
 def _read_csv(path: Path, what: str) -> list[dict[str, str]]:
@@ -85,9 +88,19 @@ def export_grades(gradebook: Path, roster: Path, out: Path, *, lms: Lms, assignm
     table = [header]
     if lms == "canvas" and possible:
         table.append(["Points Possible", *[""] * (len(identity) - 1), possible])
-    named = set()
-    for person in people:
-        learner = person["learner"].strip()
+    named: set[str] = set()
+    skipped = []
+    for n, person in enumerate(people, 2):
+        learner = (person.get("learner") or "").strip()
+        if (person.get("Student") or "").strip() == "Points Possible" or not learner:
+            continue  # Canvas's export has this row; it names no learner
+        if learner in named:
+            skipped.append(f"line {n}: {printable(learner, limit=40)} is listed twice; the first row is kept")
+            continue
+        ids = identity[-1:] if lms == "moodle" else ("ID", "SIS User ID", "SIS Login ID")
+        if not any((person.get(c) or "").strip() for c in ids):
+            skipped.append(f"line {n}: {printable(learner, limit=40)} has no {' or '.join(ids)}: not exported")
+            continue
         named.add(learner)
         table.append([csv_cell(person.get(c, "")) for c in identity] + [totals.get(learner, "")])
     try:
@@ -95,4 +108,5 @@ def export_grades(gradebook: Path, roster: Path, out: Path, *, lms: Lms, assignm
             csv.writer(stream).writerows(table)
     except OSError as err:
         raise LessonsError(f"cannot write {printable(out, limit=200)}: {err.strerror or err}") from None
-    return Export(len(people), tuple(sorted(set(totals) - named)), tuple(sorted(named - set(totals))))
+    return Export(len(named), tuple(sorted(set(totals) - named)), tuple(sorted(named - set(totals))),
+                  identity[-1] if lms == "moodle" else ", ".join(identity), possible, tuple(skipped))

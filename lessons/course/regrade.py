@@ -18,6 +18,7 @@ silently.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, replace
@@ -42,12 +43,27 @@ class Override:
     reason: str
 
 
+def _canonical(value: object) -> object:
+    """A form of a key that is the same in every run: sets sorted, functions by name (never by address)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))}
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(type(value)))}"
+    return value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)
+
+
 def key_fingerprint(exercise: Exercise) -> str:
-    """A hash of everything that decides a grade: the key, the variants' keys, the weight, the case generator."""
-    cases = getattr(exercise.key, "instructor_cases", None)
-    parts = [repr(exercise.key), repr([(v.passage, v.key) for v in exercise.variants]), repr(exercise.points),
-             getattr(cases, "__qualname__", "")]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    """A hash of everything that decides a grade: the key, the variants' keys, the weight, the case generator —
+    the same in every run, so only a real change shows."""
+    parts = {"key": _canonical(exercise.key), "variants": _canonical([(v.passage, v.key) for v in exercise.variants]),
+             "points": exercise.points}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode("utf-8")).hexdigest()[:16]
 
 
 def read_overrides(path: Path) -> list[Override]:
@@ -56,9 +72,14 @@ def read_overrides(path: Path) -> list[Override]:
         return []
     try:
         with path.open(newline="", encoding="utf-8-sig") as stream:
-            rows = list(csv.DictReader(stream))
+            reader = csv.DictReader(stream)
+            rows = list(reader)
+            header = [h.strip() for h in reader.fieldnames or []]
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         raise LessonsError(f"cannot read the overrides {printable(path, limit=200)}: {printable(err, limit=120)}") from None
+    if header != ["learner", "exercise", "points", "reason"]:
+        raise LessonsError(f"{printable(path.name)} must start with the line learner,exercise,points,reason "
+                           "(commas, not semicolons), then one override per line")
     found = []
     for n, row in enumerate(rows, 2):
         where = f"{printable(path.name)}, line {n}"
