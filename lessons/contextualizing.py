@@ -168,7 +168,7 @@ class Person:
 def _full_names(mentions: list[Mention], body: str) -> list[Mention]:
     """Mentions that name a person in full (two words or more, not an institution, not part of what an acronym
     stands for, and not only ever a place one is in or comes from)."""
-    expansions = " ".join(_acronyms(body)[k][1] for k in range(len(_acronyms(body))))
+    expansions = " ".join(full for _, full in _acronyms(body))
     places = Counter(m.text for m in mentions if _LOCATIVE.search(body, max(0, m.start - 8), m.start))
     named = Counter(m.text for m in mentions)
     return [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1
