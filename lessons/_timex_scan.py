@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lessons._regex import anchored
+
 MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
           "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
           "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
@@ -107,7 +109,7 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("anaphor", r"\b(?i:(?P<what>that (?:same )?(?:day|year|month|week|morning|afternoon|evening|night)|the (?:following|next)"
      r" (?:day|morning|week|month|year)|the day (?:before|after)|the same day|a day later))\b"),
 )
-_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RECOGNIZERS)
+_COMPILED = tuple((kind, anchored(pattern)) for kind, pattern in _RECOGNIZERS)
 
 @dataclass(frozen=True)
 class Match:

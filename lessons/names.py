@@ -19,9 +19,10 @@ as written instead of guessing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from lessons.constants import (
@@ -114,6 +115,21 @@ def _bare(word: str) -> str:
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     """Words and punctuation of ``text[start:end]``; a sentence's final period is cut off a word."""
+    toks, starts, ends = _text_tokens(text)
+    stop = len(text) if end is None else min(end, len(text))
+    first, last = bisect_left(ends, start + 1), bisect_right(starts, stop - 1)  # tokens that reach into the window
+    if first < last and (toks[first].start < start or toks[last - 1].end > stop):
+        return _window_tokens(text, start, end)  # the window cuts a word: read it on its own
+    return list(toks[first:last])
+
+
+@lru_cache(maxsize=8)  # quotes and names read the same text's words in many windows
+def _text_tokens(text: str) -> tuple[tuple[_Tok, ...], list[int], list[int]]:
+    toks = tuple(_window_tokens(text, 0, None))
+    return toks, [t.start for t in toks], [t.end for t in toks]
+
+
+def _window_tokens(text: str, start: int, end: int | None) -> list[_Tok]:
     result = []
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word, first = match.group(), match.start()

@@ -96,13 +96,17 @@ def sentences(text: str) -> list[Sentence]:
     >>> [(s.text, s.start, s.end) for s in sentences("He left. She stayed.\\nMr. Kim met U.S. officials.")]
     [('He left.', 0, 8), ('She stayed.', 9, 20), ('Mr. Kim met U.S. officials.', 21, 48)]
     """
-    text = _require_text(text, "sentences")
+    return list(_sentences(_require_text(text, "sentences")))
+
+
+@lru_cache(maxsize=64)  # every stage splits the same paragraphs again: quotes, dates, names, the report
+def _sentences(text: str) -> tuple[Sentence, ...]:
     result: list[Sentence] = []
     for paragraph, line in enumerate(m for m in PARAGRAPH_PATTERN.finditer(text) if not m.group().isspace()):
         offset = line.start()
         for start, end in paragraph_spans(line.group()):
             result.append(Sentence(text[offset + start : offset + end], offset + start, offset + end, paragraph))
-    return result
+    return tuple(result)
 
 
 # ---------------------------------------------------------------------------

@@ -255,3 +255,31 @@ def test_the_timeline_refuses_what_is_not_text() -> None:
 
     with pytest.raises(LessonsError, match="reads an Article or a str"):
         timeline(42)  # type: ignore[arg-type]
+
+
+# --- the recognizers behind a lookahead find what the plain patterns find ----------------------------------
+
+_TIME_WORDS = ["in", "on", "May", "March", "Monday", "the", "past", "two", "12", "2019", "years", "ago", "about",
+               "p.m.", "10:30", "early", "next", "week", "’90s", "Q3", "every", "noon", "a", "half", "hour", "-old",
+               "Theresa", "spring", "decade", "later", "."]
+
+
+def _shipped_passages() -> list[str]:
+    from importlib.resources import files
+    root = files("lessons") / "data" / "passages"
+    return [p.read_text(encoding="utf-8") for d in root.iterdir() if d.is_dir() for p in d.iterdir()
+            if p.name.endswith(".txt")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=30), st.sampled_from([" ", "-", ", ", "\n"]))
+def test_anchored_recognizers_match_exactly_what_the_plain_ones_do(words, glue):
+    import re
+
+    from lessons._regex import anchored
+    from lessons._timex_scan import _RECOGNIZERS
+    texts = [glue.join(words)] + _shipped_passages()[:40]
+    for kind, pattern in _RECOGNIZERS:
+        plain, fast = re.compile(pattern), anchored(pattern)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], kind

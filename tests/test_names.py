@@ -240,3 +240,13 @@ def test_is_institution(name: str, institution: bool) -> None:
 def test_mentions_never_raise_and_keep_offsets(text: str) -> None:
     for mention in find_mentions(text):
         assert text[mention.start:mention.end] == mention.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab .’'-,“”\n1", max_size=60), st.integers(0, 70), st.integers(0, 70))
+def test_words_of_a_window_are_those_the_window_alone_gives(text, start, length):
+    # Windows reuse the whole text's words unless they cut one; either way the result is what reading the
+    # window alone gives.
+    from lessons.names import _tokens, _window_tokens
+    assert _tokens(text, start, start + length) == _window_tokens(text, start, start + length)
+    assert _tokens(text) == _window_tokens(text, 0, None)
