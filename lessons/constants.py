@@ -427,7 +427,7 @@ IRREGULAR_PAST_VERBS: Final[frozenset[str]] = frozenset(
 #: Lower-case words of a role written before a name without a determiner: "council member Luis Ortega",
 #: "former mayor Jane Roe" (with PERSON_NOUNS and NAME_TITLES).
 ROLE_MODIFIERS: Final[frozenset[str]] = frozenset(
-    {"former", "fellow", "chief", "senior", "junior", "deputy", "acting", "interim", "veteran", "longtime",
+    {"former", "fellow", "chief", "senior", "special", "junior", "deputy", "acting", "interim", "veteran", "longtime",
      "team", "club", "council", "party", "state", "city", "county", "local", "national", "foreign", "then",
      "vice", "assistant", "associate", "general", "managing", "executive", "lead", "head", "staff", "union"}
 )

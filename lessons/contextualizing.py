@@ -24,7 +24,8 @@ from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
 
-from lessons._gazetteer import not_a_person
+from lessons._gazetteer import head_label, not_a_person
+from lessons.constants import ABBREVIATIONS, PERSON_NOUNS, ROLE_MODIFIERS
 from lessons.errors import LessonsError
 from lessons.names import Mention, family_name, is_institution, resolve
 from lessons.quoting import extract_quotes, speaker_references
@@ -35,7 +36,7 @@ __all__ = ["Alias", "Entity", "Person", "Tie", "acronym_flags", "acronyms", "ali
            "network", "network_chart", "people"]
 
 _ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural s: DPRK, MOTIE, SMEs
-_IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r")\)")
+_IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r"|[A-Z][a-z]{3,})\)")  # or a short name: (Korail)
 _THEN_PARENS = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s\((?P<name>[A-Z][^()]{3,80})\)")
 _STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s(?:stands for|refers to|is short for|means)\s"
                          r"(?P<name>[^.;:]{2,120}?)(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
@@ -46,7 +47,25 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _IN_A_NAME = re.compile(r"\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s(?P<word>[A-Z]{2,6})\b")  # "Chesapeake SC"
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "at", "&"})
 _MAX_NAME_WORDS = 10
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|into)\s+$")  # "in Gilbert Plains": a place, not a person
+# Nouns set before a name that is no person's: "the band Harlan Pike", "the property firm Harlow Brandt".
+THING_NOUNS = frozenset({
+    "band", "firm", "company", "club", "team", "group", "label", "brand", "startup", "restaurant", "bar", "pub",
+    "cafe", "venue", "chain", "studio", "store", "shop", "gallery", "theater", "theatre", "publisher", "newspaper",
+    "magazine", "app", "outfit", "ensemble", "orchestra", "choir", "charity", "nonprofit", "fund", "developer",
+    "lender", "bank", "insurer", "carrier", "airline", "retailer", "maker", "manufacturer", "producer", "contractor",
+    "consultancy", "operator", "station", "school", "hospital", "clinic", "village", "town", "suburb", "district",
+    "county", "neighborhood", "neighbourhood", "street", "road", "park", "river", "trail", "hotel", "ship", "vessel",
+    "boat", "horse", "dog", "stadium", "arena", "festival", "show", "series", "film", "album", "song", "novel"})
+# Nouns a person's name qualifies after "the": "the Moon Jae-in administration", "the Ana Ruiz case".
+NAME_QUALIFIED_NOUNS = frozenset({
+    "administration", "government", "era", "years", "campaign", "case", "family", "camp", "presidency", "regime",
+    "cabinet", "estate", "trial", "murder", "affair", "scandal", "doctrine", "rule", "visit", "interview"})
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|into|above|below|along|across|beyond|toward|towards|off)\s+(?:nearby\s|neighbou?ring\s|suburban\s|downtown\s)?$")
+# "in Gilbert Plains", "in nearby Federal Way": a place, not a person
+_THING_BEFORE = re.compile(r"(?:\b(?:the|The)|\b(?:" + "|".join(sorted(THING_NOUNS)) + r"))\s$")
+# "the Marigny Seven", "property firm Harlow Brandt", "band Harlan Pike": a thing bearing a name, not a person.
+# A person's name after "the" only qualifies a noun: "the Moon Jae-in administration".
+_PERSON_AS_MODIFIER = re.compile(r"\s(?:" + "|".join(sorted(NAME_QUALIFIED_NOUNS)) + r")\b")
 _NAMED_BODIES = frozenset({"department", "ministry", "office", "bureau", "secretary"})  # an acronym may leave out
 
 
@@ -79,7 +98,8 @@ def _spells(abbr: str, words: list[str]) -> bool:
 def _name_before(body: str, at: int, abbr: str) -> str | None:
     """The name that an acronym in parentheses at ``at`` abbreviates: the fewest words before it that spell it."""
     words = [(m.start(), m.group()) for m in _NAME_WORD.finditer(body, max(0, at - 200), at)]
-    stop = max((k + 1 for k, (_, w) in enumerate(words) if w[-1:] in ".!?" and len(w) > 3), default=0)
+    stop = max((k + 1 for k, (_, w) in enumerate(words) if w[-1:] in ".!?" and len(w) > 3
+                and w[:-1].lower() not in ABBREVIATIONS), default=0)  # "Korea Railroad Corp. (Korail)"
     words = words[stop:][-_MAX_NAME_WORDS:]
     candidates = [k for k in range(len(words) - 1, -1, -1)
                   if words[k][1][:1].isupper() and words[k][1].lower() not in _SMALL_WORDS]
@@ -88,7 +108,27 @@ def _name_before(body: str, at: int, abbr: str) -> str | None:
         if first >= 2 and words[first - 1][1] == "of" and words[first - 2][1].lower() in _NAMED_BODIES:
             first -= 2  # "Department of Health and Human Services (HHS)": the body is part of the name
         return body[words[first][0]:at].strip().rstrip(",")  # capitals that spell it exactly, else the fewest
-    return _common_noun_before(words, body, at, abbr)
+    return _common_noun_before(words, body, at, abbr) or _body_named_before(words, body, at, abbr)
+
+
+def _body_named_before(words: list[tuple[int, str]], body: str, at: int, abbr: str) -> str | None:
+    """A body's name that does not spell its acronym, which comes from another language ("Spanish Meteorological
+    Agency (AEMET)") or shortens it ("Korea Railroad Corp. (Korail)"): the capitalized words just before, when
+    their last word says they name a body."""
+    first = len(words)
+    while first > 0 and (words[first - 1][1][:1].isupper() or (
+            words[first - 1][1] in ("of", "and", "for", "&") and first > 1 and words[first - 2][1][:1].isupper())):
+        first -= 1
+    if first < len(words) and words[first][1] == "The":
+        first += 1
+    name = body[words[first][0]:at].strip().rstrip(",") if first < len(words) else ""
+    if len(name.split()) < 2 or body[words[-1][0] + len(words[-1][1]):at].strip() or head_label(name) not in ("ORG",):
+        return None
+    if abbr.isupper() or abbr.endswith("s") and abbr[:-1].isupper():
+        return name
+    letters = iter(name.lower())  # a short name: its letters in order in the name, and not a word of it
+    spelled = abbr[0] == name[0] and all(c in letters for c in abbr.lower())
+    return name if spelled and abbr not in name.split() else None
 
 
 def _common_noun_before(words: list[tuple[int, str]], body: str, at: int, abbr: str) -> str | None:
@@ -108,7 +148,8 @@ def _name_itself(name: str) -> str:
     """"South Korea’s official name, the Republic of Korea" → "Republic of Korea"; a leading "the" is dropped."""
     name = name.strip()
     appositive = re.search(r",\s(?:the\s)?(?P<name>[A-Z][^,]*)$", name)
-    if appositive:
+    described = appositive and re.search(r"\b(?!(?:" + "|".join(_SMALL_WORDS) + r")\b)[a-z]", name[:appositive.start()])
+    if described:  # "Korea’s official name, the Republic of Korea"; not "Philippine Atmospheric, Geophysical …"
         name = appositive.group("name")
     return re.sub(r"^the\s", "", name).strip()
 
@@ -169,11 +210,24 @@ def _full_names(mentions: list[Mention], body: str) -> list[Mention]:
     """Mentions that name a person in full (two words or more, not an institution, not part of what an acronym
     stands for, and not only ever a place one is in or comes from)."""
     expansions = " ".join(full for _, full in _acronyms(body))
-    places = Counter(m.text for m in mentions if _LOCATIVE.search(body, max(0, m.start - 8), m.start))
+    places = Counter(m.text for m in mentions if not m.title and _names_a_thing(body, m))
     named = Counter(m.text for m in mentions)
     return [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1
             and not is_institution(m.text, mentions) and not not_a_person(m.text) and m.text not in expansions
-            and places[m.text] < named[m.text]]
+            and places[m.text] < named[m.text] and not _all_role_words(m.text)]
+
+
+def _names_a_thing(body: str, m: Mention) -> bool:
+    """True where a name is used as a place's or a thing's: after "in", "the" or a noun like "firm"."""
+    if _LOCATIVE.search(body, max(0, m.start - 30), m.start):
+        return True
+    return bool(_THING_BEFORE.search(body, max(0, m.start - 30), m.start)) and not \
+        _PERSON_AS_MODIFIER.match(body, m.end, m.end + 30)
+
+
+def _all_role_words(name: str) -> bool:
+    """True for a name made only of role words: "Special Representative" is a title, no one's name."""
+    return all(w.lower() in PERSON_NOUNS | ROLE_MODIFIERS for w in name.split())
 
 
 def _role(words: str) -> str:

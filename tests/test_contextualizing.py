@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessons.contextualizing import acronym_flags, acronyms
+from lessons.contextualizing import acronym_flags, acronyms, people
 from lessons.errors import LessonsError
 from lessons.paths import DATA_DIR
 from lessons.reading import read_file
@@ -248,3 +248,44 @@ def test_background_links_only_what_a_text_mentions() -> None:
     assert background("Nothing here happened in Hanoi.") == []
     [note] = background("Talks stalled after the Hanoi summit.")
     assert note.at == ((24, 36),) and note.sources
+
+
+# --- names that a thing bears, and acronyms that do not spell their names ---------------------------------------
+
+@pytest.mark.parametrize("text, thing", [
+    ("Fans cheered as the Dunmore Otters took the cup. The Dunmore Otters won 2-1.", "Dunmore Otters"),
+    ("The night ended with a set by the folk band Copper Wren, who toured all summer.", "Copper Wren"),
+    ("She grew up in nearby Alder Heights and still lives there.", "Alder Heights"),
+    ("Walkers were turned back along Whinny Brae after the slip.", "Whinny Brae"),
+    ("Seoul’s Special Envoy met them later, officials said.", "Special Envoy"),
+])
+def test_a_thing_named_like_a_person_is_no_person(text, thing):
+    assert thing not in [p.name for p in people(text)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Critics of the Lee Min-ho administration said little. Lee Min-ho declined to comment.", "Lee Min-ho"),
+    ("The team was rebuilt around Tomas Velde, a striker from Bergen, coach Ana Ruiz said.", "Tomas Velde"),
+    ("“We will appeal,” said Dana Whitcombe, who runs the firm.", "Dana Whitcombe"),
+])
+def test_a_person_near_a_thing_word_stays_a_person(text, person):
+    assert person in [p.name for p in people(text)]
+
+
+@pytest.mark.parametrize("text, short, name", [
+    ("Data from the Brazilian Space Research Institute (INPE) showed it.", "INPE", "Brazilian Space Research Institute"),
+    ("Workers at Kyushu Railway Co. (Kyurail) walked out.", "Kyurail", "Kyushu Railway Co."),
+    ("PHIVOLCS stands for Philippine Institute of Volcanology, Seismology and Hazards, though locals shorten it.",
+     "PHIVOLCS", "Philippine Institute of Volcanology, Seismology and Hazards"),
+])
+def test_acronyms_that_do_not_spell_their_names_letter_for_letter(text, short, name):
+    assert acronyms(text).get(short) == name
+
+
+@pytest.mark.parametrize("text", [
+    "The photo was taken by John Smith (AP) on Monday.",
+    "Shares of Halvorsen Foods (Halvorsen) fell.",
+    "He met Mara Quill (Dunmore) at the fair.",
+])
+def test_a_name_in_parentheses_that_defines_nothing_is_no_acronym(text):
+    assert acronyms(text) == {}
