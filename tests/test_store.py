@@ -156,6 +156,23 @@ def test_the_default_notebook_store_is_next_to_the_notebooks(monkeypatch: pytest
     assert default_store_path().name == "answers.json"
 
 
+def test_the_learners_own_copy_of_the_course_wins_over_the_installed_checkout(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On a hub the package is installed from one checkout; a learner's kernel runs in their own copy."""
+    monkeypatch.delenv(STORE_ENV, raising=False)
+    course = tmp_path / "home" / "reading-the-news"
+    (course / "notebooks").mkdir(parents=True)
+    (course / "notebooks" / "00_start.ipynb").write_text("{}", encoding="utf-8")
+    mine = (course / "notebooks" / "answers.json").resolve()
+    for where in (course / "notebooks", course):  # a notebook's kernel; a terminal in the course folder
+        monkeypatch.chdir(where)
+        assert default_store_path().resolve() == mine
+    monkeypatch.chdir(tmp_path)  # no course here: the checkout's notebooks folder, as before (else here)
+    expected = store_module.NOTEBOOKS_DIR if store_module.NOTEBOOKS_DIR.is_dir() else tmp_path
+    assert default_store_path().resolve() == (expected / "answers.json").resolve()
+
+
 # --- hostile files: one bad entry is set aside, never the learner -----------------------------------------------
 
 _GOOD = {"good.one": "kept", "good.two": [1, "two", {"three": 3.5}]}

@@ -42,6 +42,8 @@ FORMAT = "reading-the-news/answers"
 VERSION = 1
 #: Environment variable naming the answer file; otherwise ``notebooks/answers.json``.
 STORE_ENV = "LESSONS_ANSWERS"
+#: The first lesson: a folder holding it is a copy of the course's notebooks folder.
+FIRST_NOTEBOOK = "00_start.ipynb"
 #: Largest answer, in bytes of its JSON: room for a pasted article, not for a data dump.
 MAX_ANSWER_BYTES = 1_000_000
 #: Largest answer file read at all, in bytes; a bigger file is reported, never read into memory.
@@ -59,9 +61,19 @@ _STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # disjoint bra
 
 
 def default_store_path() -> Path:
-    """``$LESSONS_ANSWERS`` if set, else ``answers.json`` in the course's notebooks folder."""
+    """``$LESSONS_ANSWERS`` if set, else ``answers.json`` in the course's notebooks folder.
+
+    That folder is the learner's own copy when the working folder is it (a notebook's kernel) or holds it
+    (a terminal in the course folder), so learners on a hub that installed the package from one checkout
+    (``pip install -e /opt/reading-the-news``) each keep their own file; else the checkout's, else here.
+    """
     if os.environ.get(STORE_ENV):
         return Path(os.environ[STORE_ENV]).expanduser()
+    with contextlib.suppress(OSError):  # a deleted working folder holds no course
+        here = Path.cwd()
+        for folder in (here, here / "notebooks"):
+            if (folder / FIRST_NOTEBOOK).is_file():
+                return folder / "answers.json"
     folder = NOTEBOOKS_DIR if NOTEBOOKS_DIR.is_dir() else Path.cwd()
     return folder / "answers.json"
 
