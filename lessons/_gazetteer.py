@@ -34,14 +34,16 @@ ORG_HEADS = frozenset({
     "energy", "mobility", "motors", "electronics", "airlines", "industries", "securities", "capital", "partners",
     "biologics", "pharmaceuticals", "pharma", "optics", "foods", "transit", "library", "watch", "media", "studios",
     "ventures", "investments", "insurance", "logistics", "shipping", "shipbuilding", "engineering",
-    "construction", "chemicals", "steel", "telecom", "semiconductor", "semiconductors", "utilities", "research", "reports", "review", "corps",
+    "construction", "chemicals", "steel", "telecom", "semiconductor", "semiconductors", "utilities", "research",
+    "reports", "review", "corps",
     "institution", "ilbo", "daily", "trust", "cooperative", "co-op", "brigade", "regiment", "division",
     "magistrates", "chamber", "confederation", "chiefs", "affairs", "tribunal", "ministries", "secretariat",
     "athletic", "athletics", "rovers", "wanderers"})
 LOC_HEADS = frozenset({
     "river", "sea", "ocean", "peninsula", "mountain", "mountains", "valley", "bay", "gulf", "lake", "strait",
     "straits", "island", "islands", "desert", "coast", "forest", "hills", "canyon", "delta", "basin", "plateau",
-    "channel", "creek", "stream", "falls", "glacier", "reef", "beach", "sands", "point", "cape", "bend", "side", "heights"})
+    "channel", "creek", "stream", "falls", "glacier", "reef", "beach", "sands", "point", "cape", "bend", "side",
+    "heights", "highlands", "lowlands", "moor", "moors", "dales", "fens", "marshes", "wetlands"})
 GPE_HEADS = frozenset({"province", "county", "prefecture", "district", "township", "borough", "municipality",
                        "parish", "state", "states", "republic", "kingdom"})
 #: Facilities, events, laws and works are no entities of this lesson.
@@ -65,13 +67,13 @@ def head_label(name: str) -> str | None:
     last, first = key(words[-1]), key(words[0])
     if last in NO_ENTITY_HEADS and len(words) > 1:
         return "NONE"
-    if last in ORG_HEADS:
-        return "ORG"
+    if last in ORG_HEADS or last.endswith("s") and last[:-1] in ORG_HEADS and len(words) > 1:
+        return "ORG"  # "Premier Leagues", "Industries"
     if last in LOC_HEADS and len(words) > 1:
         return "LOC"
     if last in GPE_HEADS and len(words) > 1:
         return "GPE"
-    if first in ("mount", "mt", "lake", "gulf", "cape") and len(words) > 1:
+    if first in ("mount", "mt", "lake", "gulf", "cape", "river", "loch") and len(words) > 1:
         return "LOC"
     if first in ORG_HEADS and " of " in name:
         return "ORG"

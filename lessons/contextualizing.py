@@ -24,7 +24,7 @@ from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
 
-from lessons._gazetteer import head_label, not_a_person
+from lessons._gazetteer import gazetteer, head_label, not_a_person
 from lessons.constants import ABBREVIATIONS, PERSON_NOUNS, ROLE_MODIFIERS
 from lessons.errors import LessonsError
 from lessons.names import Mention, family_name, is_institution, resolve
@@ -38,8 +38,10 @@ __all__ = ["Alias", "Entity", "Person", "Tie", "acronym_flags", "acronyms", "ali
 _ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural s: DPRK, MOTIE, SMEs
 _IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r"|[A-Z][a-z]{3,})\)")  # or a short name: (Korail)
 _THEN_PARENS = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s\((?P<name>[A-Z][^()]{3,80})\)")
-_STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s(?:stands for|refers to|is short for|means)\s"
+_STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")(?:,\s(?:which|that)\s|,\s|\s)(?:stands for|refers to|is short for|"
+                         r"short for|means)\s"
                          r"(?P<name>[^.;:]{2,120}?)(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
+                         r"|,\s(?!the\s[A-Z])[a-z]"  # ", in 1989", ", the state weather bureau"
                          r"|[.;:]|$)")
 _OR_NAME = re.compile(r"\bthe\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
 _NAME_WORD = re.compile(r"[^\s(),;:]+")
@@ -83,16 +85,17 @@ def _letters(word: str) -> list[str]:
 
 
 def _spells(abbr: str, words: list[str]) -> bool:
-    """True when the acronym's letters are, in order, initials of the words, the first word giving the first."""
-    wanted = [c.lower() for c in (abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr)]
-    initials = [letter for word in words for letter in _letters(word)]
-    if not initials or initials[0] != wanted[0]:
+    """True when the acronym's letters are, in order, initials of the words, the first word giving the first;
+    a word may give its first few letters ("Force to Korea (…FTOK)", "Korea Railroad (Korail)")."""
+    wanted = "".join(c.lower() for c in (abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr))
+    parts = [p.lower() for word in words for p in re.split(r"[-–]", word.replace("’s", "").replace("'s", "")) if p]
+    if not parts or not wanted or parts[0][:1] != wanted[0]:
         return False
-    k = 0
-    for letter in initials:
-        if k < len(wanted) and letter == wanted[k]:
-            k += 1
-    return k == len(wanted)
+    reachable = {0}  # how many of the acronym's letters the words so far can give
+    for part in parts:
+        reachable |= {k + n for k in reachable for n in range(1, len(part) + 1)
+                      if wanted[k:k + n] == part[:n]}
+    return len(wanted) in reachable
 
 
 def _name_before(body: str, at: int, abbr: str) -> str | None:
@@ -101,6 +104,8 @@ def _name_before(body: str, at: int, abbr: str) -> str | None:
     stop = max((k + 1 for k, (_, w) in enumerate(words) if w[-1:] in ".!?" and len(w) > 3
                 and w[:-1].lower() not in ABBREVIATIONS), default=0)  # "Korea Railroad Corp. (Korail)"
     words = words[stop:][-_MAX_NAME_WORDS:]
+    if re.fullmatch(r"[A-Z][a-z]+", abbr):
+        return _body_named_before(words, body, at, abbr)  # a short name: "(Korail)", not "(Halvorsen)"
     candidates = [k for k in range(len(words) - 1, -1, -1)
                   if words[k][1][:1].isupper() and words[k][1].lower() not in _SMALL_WORDS]
     exact = [k for k in candidates if "".join(w[0] for _, w in words[k:] if w[:1].isupper()) == abbr.rstrip("s")]
@@ -117,13 +122,15 @@ def _body_named_before(words: list[tuple[int, str]], body: str, at: int, abbr: s
     their last word says they name a body."""
     first = len(words)
     while first > 0 and (words[first - 1][1][:1].isupper() or (
-            words[first - 1][1] in ("of", "and", "for", "&") and first > 1 and words[first - 2][1][:1].isupper())):
+            words[first - 1][1] in ("of", "for", "&") and first > 1 and words[first - 2][1][:1].isupper())):
         first -= 1
     if first < len(words) and words[first][1] == "The":
         first += 1
     name = body[words[first][0]:at].strip().rstrip(",") if first < len(words) else ""
-    if len(name.split()) < 2 or body[words[-1][0] + len(words[-1][1]):at].strip() or head_label(name) not in ("ORG",):
-        return None
+    capitals = sum(w[:1].isupper() for w in name.split())
+    if capitals < 2 or body[words[-1][0] + len(words[-1][1]):at].strip() or (
+            head_label(name) != "ORG" and (capitals < 3 or not not_a_person(name) and len(name.split()) < 3)):
+        return None  # "John Smith (AP)" defines nothing; "Doctors Without Borders (MSF)" does
     if abbr.isupper() or abbr.endswith("s") and abbr[:-1].isupper():
         return name
     letters = iter(name.lower())  # a short name: its letters in order in the name, and not a word of it
@@ -261,10 +268,12 @@ def _people(body: str) -> tuple[Person, ...]:
             found[m.text].append((m.text, m.start, m.end))
             roles[m.text] += [_role(r) for r in (m.title, m.role) if r and not r[:1].isdigit()]
             continue
-        if len(m.text.split()) != 1 or is_institution(m.text, mentions):
-            continue
+        if len(m.text.split()) != 1 or is_institution(m.text, mentions) or "&" in (
+                body[m.start - 2:m.start] + body[m.end:m.end + 2]):
+            continue  # "Thackeray & Booth" is a firm, whoever Samuel Booth is
         owner = _owner(m, names, families, mentions)
-        if owner is None and m.title:  # "Mr. Lopez", never named in full: a person all the same
+        if owner is None and m.title and not head_label(f"{m.title} {m.text}"):
+            # "Mr. Lopez", never named in full: a person all the same (not "National Premier Leagues")
             owner = m.text
             found.setdefault(owner, [])
             roles.setdefault(owner, [])
@@ -289,6 +298,8 @@ def _owner(m: Mention, names: list[str], families: Counter[str], mentions: list[
         resolved = resolve(m.text, mentions, at=m.start)
         return resolved.name if resolved.name in by_family else None
     by_given = [n for n in names if n.split()[0] == m.text and family_name(n) != m.text]
+    if gazetteer().lookup(m.text) is not None:
+        return None  # "Sydney's south-west" is the city, whoever Sydney Ferrante is
     return by_given[0] if len(by_given) == 1 else None
 
 

@@ -55,7 +55,10 @@ class Alias:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|around|into|through|of|visit|visited|visiting|"
-                           r"to|toward|towards|between)\s+$", re.IGNORECASE)
+                           r"to|toward|towards|between)\s+(?:nearby\s+|neighbou?ring\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s(?:and\s[A-Z]\w+\s)?(?:district|districts|province|county|village|town|township|"
+                          r"prefecture|municipality|suburb)\b")
+_WEAK_ORG = "ORG?"  # a name nothing but its capital letters marks: an organization unless another use says more
 _ALIAS_PHRASE = re.compile(r"\b[Tt]he\s(?P<word>North|South|regime)\b(?!\s+[A-Z])")
 _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                        r"June|July|August|September|October|November|December)s?")  # "May" may be a name
@@ -85,7 +88,8 @@ def _candidates(body: str) -> list[tuple[str, int, int]]:
             text, start = text[based.end():], start + based.end()
             if not text:
                 continue
-        title = next((k for k, w in enumerate(text.split()) if k and key(w).split("-")[0] in NAME_TITLES), None)
+        title = next((k for k, w in enumerate(text.split()) if k and key(w).split("-")[0] in NAME_TITLES
+                      and text.split()[k - 1] not in ("of", "for")), None)  # not "Court of Justice"
         if title is not None:  # "U.N. Secretary-General", "U.S. Ambassador": the name before the title
             text = " ".join(text.split()[:title])
         party = re.fullmatch(r"[DRI]-(?P<state>[A-Z][a-z]+)", text)  # "(R-Neb.)": the state
@@ -154,14 +158,20 @@ def _label(text: str, start: int, body: str, persons: set[str], defined: dict[st
         return None  # "the Speaker", "the Chancellor": a role
     if "I" in words or len(words) == 1 and key(text) in ORG_HEADS | LOC_HEADS | GPE_HEADS | NO_ENTITY_HEADS:
         return None  # "Would I", "the Council": no name
+    if g.is_demonym(text) or g.is_no_entity(text) or g.is_demonym(words[0]) and len(words) == 1 or \
+            re.fullmatch(r"[A-Z][a-z]+-(?:language|speaking|born|style|made|led|owned|backed|era)", text):
+        return None  # "Philippine", "English-language"
+    if "&" in words:
+        return "ORG"  # "Marsh & Dunlop", wherever it is
     if len(words) == 1 and text in short_names and not _PLACE_BEFORE.search(body, max(0, start - 12), start):
         return "ORG"  # "Hanbit", first word of "Hanbit Motors" (but "in Brandon" is a town, not its university)
-    if g.is_demonym(text) or g.is_no_entity(text) or g.is_demonym(words[0]) and len(words) == 1:
-        return None
     if any(c.isdigit() for c in text) or re.search(r"[’'](?:m|ll|re|ve|d|t)$", text) or key(text) in stopwords() \
             or _CALENDAR.fullmatch(text):
         return None  # "Q2", "I’m", "Don’t", "No", "Saturdays"
     head = head_label(text)
+    place_before = _PLACE_BEFORE.search(body, max(0, start - 20), start)
+    if head == "NONE" and key(words[-1]) == "bridge" and re.search(r"\b(?:in|nearby)\s+$", body[max(0, start - 8):start]):
+        return "GPE"  # "in Sowerby Bridge": a town named for its bridge
     if head:
         return None if head == "NONE" else head
     if len(words) > 1 and g.lookup(words[0]) and g.lookup(words[0]).label == "GPE":  # type: ignore[union-attr]
@@ -172,10 +182,10 @@ def _label(text: str, start: int, body: str, persons: set[str], defined: dict[st
         return None  # "Specifically, …": a word that opens a sentence, capitalized nowhere else
     if key(text) in SENTENCE_STARTERS:
         return None
-    after = body[start + len(text):start + len(text) + 12]
-    if _PLACE_BEFORE.search(body, max(0, start - 12), start) or re.match(r",\s[A-Z][a-z]*\.?(?:,|\s)", after):
-        return "GPE"  # "in Millbrook", "Toledo, Ohio,": a town no list holds
-    return "ORG"
+    after = body[start + len(text):start + len(text) + 14]
+    if place_before or re.match(r",\s[A-Z][a-z]*\.?(?:,|\s)", after) or _PLACE_AFTER.match(after):
+        return "GPE"  # "in Millbrook", "Toledo, Ohio,", "Nsanje district": a town no list holds
+    return _WEAK_ORG
 
 
 def _classify(body: str) -> list[tuple[str, str, int, int]]:
@@ -188,12 +198,22 @@ def _classify(body: str) -> list[tuple[str, str, int, int]]:
     flags = {f: k for f in acronym_flags(body) for k in defined if len(k) == len(f)}
     votes: dict[str, Counter[str]] = {}
     labelled = []
+    previous = ("", "", 0)
     for text, start, end in cands:
         label = _label(flags.get(text, text), start, body, persons, defined, inside, short)
+        if label == _WEAK_ORG and previous[1] == "GPE" and body[previous[2]:start] in (" and ", ", "):
+            label = "GPE"  # "Hebden Bridge and Todmorden": a town listed with a town
         if label is not None:
             votes.setdefault(text, Counter())[label] += 1
             labelled.append((text, start, end))
-    return [(t, votes[t].most_common(1)[0][0], s, e) for t, s, e in labelled]
+        previous = (text, label or "", end)
+    return [(t, _vote(votes[t]), s, e) for t, s, e in labelled]
+
+
+def _vote(votes: Counter[str]) -> str:
+    """The label most uses give, where a use that says something beats a bare capitalized word."""
+    said = Counter({label: n for label, n in votes.items() if label != _WEAK_ORG})
+    return (said or Counter({"ORG": 1})).most_common(1)[0][0]
 
 
 class _Clusters:
@@ -228,7 +248,8 @@ def _governs(body: str, start: int, end: int) -> bool:
     another — not a place one is in or goes to, nor a modifier ("the Seoul meeting")."""
     if _LOCATIVE.search(body, max(0, start - 12), start) or re.match(r",\s[A-Z]", body[end:end + 3]):
         return False  # "in Seoul", "Seoul, South Korea": the city
-    return bool(_ACTS.match(body, end))
+    opens = _sentence_initial(body, start) and re.match(r"\s(?!(?:is|was|has)\b)[a-z]+s\b", body[end:end + 20])
+    return bool(_ACTS.match(body, end) or opens)  # "Manila refers to …": the subject of a verb
 
 
 def _link(body: str, found: list[tuple[str, str, int, int]]) -> _Clusters:

@@ -154,7 +154,8 @@ def _is_word(tok: _Tok) -> bool:
 def _run_end(toks: Sequence[_Tok], i: int, text: str) -> int:
     """The index after the run of capitalized words (with particles and initials) that starts at ``i``."""
     j = i + 1
-    while j < len(toks) and text[toks[j - 1].end:toks[j].start] == " " and not _POSSESSIVE.search(toks[j - 1].text):
+    while j < len(toks) and text[toks[j - 1].end:toks[j].start] == " " and (
+            not _POSSESSIVE.search(toks[j - 1].text) or _plural_possessive_in_a_name(toks, j)):
         nxt = toks[j]
         if toks[j - 1].text.endswith(".") and _bare(nxt.text) in SENTENCE_STARTERS:
             break  # "… Lucien Batiste Jr. The church …": the abbreviation ended the sentence
@@ -163,6 +164,11 @@ def _run_end(toks: Sequence[_Tok], i: int, text: str) -> int:
         else:
             break
     return j
+
+
+def _plural_possessive_in_a_name(toks: Sequence[_Tok], j: int) -> bool:
+    """True when a plural possessive goes on into a body's name: "Railway Workers’ Union"."""
+    return toks[j - 1].text[-1:] in "’'" and toks[j - 1].text[-2:-1] == "s" and _bare(toks[j].text) in ORGANIZATION_WORDS
 
 
 def _split_title(words: Sequence[str]) -> int:
@@ -203,6 +209,8 @@ def _family_names(name: str) -> tuple[str, str | None]:
 def _kind(words: Sequence[str]) -> Kind:
     """Person, institution (an organization, a place, an acronym) or unknown (one word) for a name's words."""
     text = " ".join(words)
+    if "&" in words:
+        return "institution"  # "Thackeray & Booth"
     if any(_KOREAN_GIVEN.fullmatch(w) and w.split("-")[1] not in COMPOUND_ENDS for w in words):
         return "person"  # "Min-seo Park", "Noh Kyu-duk"; not "Seoul-based"
     parts = [_bare(p) for w in words for p in w.split("-")]

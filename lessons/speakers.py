@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from lessons._gazetteer import gazetteer
 from lessons.constants import (
-    CUE_ADVERBS, DETERMINERS, DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITE_DETERMINERS, ORGANIZATION_WORDS,
+    CUE_ADVERBS, DETERMINERS, DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITE_DETERMINERS, NAME_TITLES, ORGANIZATION_WORDS,
     PERSON_NOUNS, PREPOSITIONS, SPEAKER_PRONOUNS, SUBORDINATORS,
 )
 from lessons.names import (  # the tokens and word classes both modules read names with
@@ -118,13 +119,19 @@ def _find_mentions(text: str, skip: Sequence[tuple[int, int]]) -> list[Mention]:
             i += 1
             continue
         j = _run_end(toks, i, text)
+        while j + 1 < len(toks) and toks[j].text == "&" and _capitalized(toks[j + 1]) and \
+                text[toks[j - 1].end:toks[j + 1].start] == " & ":
+            j = _run_end(toks, j + 1, text)  # "Thackeray & Booth", "Procter & Gamble": a firm
         joins = ("of", "for") if _bare(toks[j - 1].text) in ORGANIZATION_WORDS else ()
         while joins and j + 1 < len(toks) and toks[j].text in joins and _capitalized(toks[j + 1]) and \
                 text[toks[j].end:toks[j + 1].start] == " ":
             j, joins = _run_end(toks, j + 1, text), (",", "and")  # "Ministry of Land, Infrastructure and Transport"
         first = i
-        while first < j and _bare(toks[first].text) in _STARTERS:
-            first += 1
+        while first < j and _bare(toks[first].text) in _STARTERS and not (
+                len(toks[first].text) > 1 and toks[first].text.isupper()):
+            first += 1  # "Who", "But" open a sentence; "WHO" is a name
+        if j - first >= 3 and _completes_a_title(toks, first):
+            first += 1  # "Ambassador to the Philippines Chung Eun-ha": the country ends the title
         while k < len(spans) and spans[k][1] <= toks[i].start:
             k += 1
         inside = k < len(spans) and spans[k][0] <= toks[i].start
@@ -136,6 +143,15 @@ def _find_mentions(text: str, skip: Sequence[tuple[int, int]]) -> list[Mention]:
     return [m if m.kind == "institution" or m.text not in prefixes else
             Mention(m.text, m.start, m.end, "institution", m.title, m.role, m.possessive, m.subject)
             for m in found if m.text]
+
+
+def _completes_a_title(toks: Sequence[_Tok], i: int) -> bool:
+    """True when token ``i`` is a country or city that ends a title: "Ambassador to the Philippines …"."""
+    k = i - 1 if i and toks[i - 1].text == "the" else i
+    if not (k >= 2 and toks[k - 1].text in ("to", "of", "in", "for") and _bare(toks[k - 2].text) in _HEADS | NAME_TITLES):
+        return False
+    place = gazetteer().lookup(toks[i].text)
+    return place is not None and place.label == "GPE"
 
 
 def _mention(text: str, toks: Sequence[_Tok], i: int, j: int) -> Mention:

@@ -289,3 +289,62 @@ def test_acronyms_that_do_not_spell_their_names_letter_for_letter(text, short, n
 ])
 def test_a_name_in_parentheses_that_defines_nothing_is_no_acronym(text):
     assert acronyms(text) == {}
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # an all-capital acronym is a name even where the word opens sentences ("Who …")
+    ("The World Health Organization (WHO) met. Its members include the WHO and Oxfam.", ("WHO", "ORG")),
+    # "&" joins a firm's names; a plural possessive runs on into a body's name
+    ("Shares in Marsh & Dunlop fell.", ("Marsh & Dunlop", "ORG")),
+    ("The Loggers’ Union walked out, the Forest Haulers’ Association said.", ("Forest Haulers’ Association", "ORG")),
+    # a title word after "of" is part of the name, not a title: "Court of Justice"
+    ("A ruling by the Alberta High Court of Justice stood.", ("Alberta High Court of Justice", "ORG")),
+    # a town no list holds: named with its district, or listed with a town
+    ("Cases rose in Dalwick and Brenmoor districts.", ("Brenmoor", "GPE")),
+    ("Mills in nearby Oxley Bridge and Tarnby closed.", ("Tarnby", "GPE")),
+    ("Mills in nearby Oxley Bridge and Tarnby closed.", ("Oxley Bridge", "GPE")),
+    # "River X" is a river; a demonym joined to a lower-case word is no name
+    ("Floods on the River Ouzel cut the road.", ("River Ouzel", "LOC")),
+])
+def test_entities_named_in_the_ways_news_names_them(text: str, wanted: tuple[str, str]) -> None:
+    assert wanted in labels(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The board of the province’s English-language schools met.", "English-language"),
+    ("Several Western governments and Philippine officials cut aid.", "Philippine"),
+])
+def test_adjectives_of_peoples_and_places_are_no_entities(text: str, absent: str) -> None:
+    assert absent not in [t for t, _ in labels(text)]
+
+
+def test_a_capital_that_opens_a_sentence_with_a_verb_is_its_government() -> None:
+    from lessons.contextualizing import aliases
+
+    names = [a.names for a in aliases("The Philippines protested. Manila refers to the reef by another name.")]
+    assert any({"Manila", "Philippines"} <= set(n) for n in names)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Japanese Ambassador to Kenya Sato Hiroshi, who arrived Monday, spoke. Sato left.", "Sato Hiroshi"),
+    ("Ambassador to the Philippines Chung Eun-ha said so.", "Chung Eun-ha"),
+])
+def test_a_country_that_ends_a_title_is_not_part_of_the_name(text: str, person: str) -> None:
+    assert person in [p.name for p in people(text)]
+
+
+def test_a_given_name_that_is_a_city_stays_the_city() -> None:
+    found = {p.name: [m[0] for m in p.mentions] for p in people(
+        "Sydney Ngata scored twice. Ngata thanked the fans from Sydney and from Perth.")}
+    assert found == {"Sydney Ngata": ["Sydney Ngata", "Ngata"]}
+
+
+@pytest.mark.parametrize("text, short, name", [
+    ("Delegates from ASEAN, short for the Association of Southeast Asian Nations, in 1989 met.", "ASEAN",
+     "Association of Southeast Asian Nations"),
+    ("The KFS, which stands for Korea Forest Service, said so.", "KFS", "Korea Forest Service"),
+    ("A memorial to the Turkish Brigade to Korea (TBTOK) stands there.", "TBTOK", "Turkish Brigade to Korea"),
+    ("Aid came from Oxfam and Doctors Without Borders (MSF) last week.", "MSF", "Doctors Without Borders"),
+])
+def test_acronyms_defined_in_more_of_the_ways_news_defines_them(text: str, short: str, name: str) -> None:
+    assert acronyms(text).get(short) == name
