@@ -19,7 +19,7 @@ __all__ = ["GAME", "RULE_TIME", "clause_tense"]
 
 _FUTURE = re.compile(  # "had been set for", "had planned": a plan in the past says nothing of the future
     r"(?<!\bbeen )(?<!\bhad )\b(?:will|would|could|might|can|shall|should|’ll|'ll|scheduled|set to|plans?|planned|expects?|expected|due|"
-    r"going to|upcoming|until|till|through|ahead of|as early as|as soon as|starting|beginning|is to|are to|next|"
+    r"going to|upcoming|until|till|ahead of|as early as|as soon as|starting|beginning|is to|are to|next|"
     r"coming|tomorrow|later this|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
     r"launches|kicks off|takes effect|reopens|open|begin|expire|resume|reopen|take effect|kick off|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
     r"to be)\b",
@@ -37,6 +37,8 @@ GAME = re.compile(r"\b(?:game|match|scored|goals?|minutes? left|buzzer|whistle|i
 RULE_TIME = re.compile(  # "would bar classes after 10 p.m.": a limit that holds every day
     r"\b(?:would|must|should|can|cannot|can’t|can't|may|might|allowed|banned|barred|prohibited|curfew)\b"
     r"[^.;]*\b(?:after|before|past|until|by)\s+$", re.IGNORECASE)
+_FRONTED = re.compile(r"\W*(?:(?:on|in|by|at|from|until|early|late|last|next|this|then|and|but|so)\s+)*",
+                      re.IGNORECASE)  # nothing but a preposition before it: it opens the sentence
 _CLAUSE_END = re.compile(r",|\s(?:and|but|while|when|as)\s")
 
 
@@ -50,6 +52,8 @@ def clause_tense(body: str, start: int, end: int, sentence: tuple[int, int]) -> 
     left, right = max(sentence[0], start - 160), min(sentence[1], end + 80)
     before = body[left:start]
     after = _CLAUSE_END.split(body[end:right])[0]  # after it, only its own clause
+    if not after.strip() and _FRONTED.fullmatch(body[sentence[0]:start]):
+        after = _CLAUSE_END.split(body[end:right].lstrip(", "))[0]  # "On Friday, Yoon is scheduled to …"
     prep = _DEADLINE.search(before)
     if prep and not _PAST_GOVERNS.search(before[-80:]):
         return "future", prep.group(1).lower()

@@ -40,6 +40,7 @@ _PART = r"(?P<part>morning|afternoon|evening|night)"
 _EDGE = r"(?P<edge>early|late|mid|the end of|the beginning of|the start of|the middle of|earlier|later)"
 _NUMBER = r"(?<![\d,.$])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:" + "|".join(sorted((k for k in NUMBERS if " " not in k), key=len,
                                                            reverse=True)) + r"|a couple of))"  # "Two weeks later"
+_COUNTED = r"(?:(?:straight|consecutive|successive|working|business|full|calendar|school)\s)?"  # "40 working days"
 _UNIT = r"(?P<unit>year|month|week|day|hour|minute|second|decade|century|night)s?"
 _APPROX = r"(?:(?P<approx>about|around|roughly|some|nearly|almost|more than|less than|at least|up to|" \
           r"just over|just under|close to)\s+)?"
@@ -93,7 +94,8 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("ago", r"\b" + _NUMBER + r"\s" + _UNIT + r"\s(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:!?)”’\"']|$)))"),
     ("pastn", r"\b(?i:the\s(?P<rel>past|last|next|coming|previous)\s)" + _NUMBER + r"\s" + _UNIT + r"\b"),
     ("pastn", r"\b(?i:the\s(?P<rel>past|last|previous)\s(?P<unit>decade|century))\b"),  # one unit, unnumbered
-    ("duration", r"\b" + _APPROX + r"(?:a\s(?=single|few|couple))?" + _NUMBER + r"[\s-]" + _UNIT + r"\b(?!-old|\sold\b)"
+    ("duration", r"\b" + _APPROX + r"(?:a\s(?=single|few|couple))?" + _NUMBER + r"[\s-]" + _COUNTED + _UNIT +
+     r"\b(?!-old|\sold\b)"
      r"(?:\sand\s(?P<number2>\d+|" + "|".join(k for k in NUMBERS if " " not in k and len(k) > 2) + r")\s"
      r"(?P<unit2>hour|minute|second|month|week|day)s?\b)?"),
     ("half", r"\b" + _APPROX + r"(?i:(?:a|an|one|(?P<number>\d+|two|three|four|five|six|seven|eight|nine|ten))\s"

@@ -283,3 +283,17 @@ def test_anchored_recognizers_match_exactly_what_the_plain_ones_do(words, glue):
         plain, fast = re.compile(pattern), anchored(pattern)
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday that opens the sentence takes the tense of the clause after its comma
+    ("On Friday, the minister is scheduled to visit the port.", ("Friday", "2026-11-20")),
+    ("On Friday, the minister visited the port.", ("Friday", "2026-11-13")),
+    # "through" that is no deadline ("seeping through cracks") says nothing of the future
+    ("Inspectors found water seeping through cracks in August, the ministry said.", ("August", "2026-08")),
+    # a word between the number and the unit: "three straight years", "40 working days"
+    ("The club lost for three straight years.", ("three straight years", "P3Y")),
+    ("A reply is due within 40 working days.", ("40 working days", "P40D")),
+])
+def test_clauses_and_counts_news_writes(text, expected):
+    assert expected in [(t.text, t.value) for t in find_timexes(text, anchor="2026-11-19")]
