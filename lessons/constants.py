@@ -263,7 +263,8 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
         "general", "governor", "mayor", "councilor", "councillor", "senator", "ambassador", "counsel",
         "author", "co-author", "physician", "farmer", "shopkeeper", "regulator", "regulators",
         "brother", "sister", "son", "daughter", "wife", "husband", "friend", "colleague", "partner",
-        "customer", "patient", "parent", "parents", "relative", "relatives", "resident", "neighbors",
+        "customer", "patient", "parent", "parents", "relative", "relatives", "resident", "neighbors", "trustee",
+        "trustees", "superintendent", "principal", "commissioner", "chancellor", "dean", "curator", "pastor",
     }
 )
 

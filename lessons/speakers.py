@@ -218,6 +218,9 @@ def _phrase_at(text: str, toks: Sequence[_Tok], i: int) -> SpeakerPhrase | None:
         inner = _role_then_name(text, toks, j)  # "Rivermouth manager Gareth Pryce", "US envoy Sung Kim"
         if inner is not None:
             return inner
+        after_title = _name_after_title(text, toks, j)  # "Korean Ambassador to the Philippines Chung Eun-ha"
+        if after_title is not None:
+            return after_title
         if cut >= len(words) or _bare(words[cut]) in _STARTERS:
             return None
         return SpeakerPhrase(text[toks[i + cut].start:toks[j - 1].end], toks[i + cut].start, toks[j - 1].end,
@@ -232,6 +235,17 @@ def _phrase_at(text: str, toks: Sequence[_Tok], i: int) -> SpeakerPhrase | None:
     if low in DETERMINERS or low in PERSON_NOUNS:
         return _description(text, toks, i, definite=low in DETERMINERS - INDEFINITE_DETERMINERS)
     return None
+
+
+def _name_after_title(text: str, toks: Sequence[_Tok], j: int) -> SpeakerPhrase | None:
+    """The name after a title's country: at ``j``, "to the Philippines Chung Eun-ha" → "Chung Eun-ha"."""
+    if not (j and _bare(toks[j - 1].text) in _HEADS | NAME_TITLES and j < len(toks) and toks[j].text in ("to", "of")):
+        return None
+    k = j + 1 + (j + 1 < len(toks) and toks[j + 1].text == "the")
+    if k >= len(toks) or not _capitalized(toks[k]) or _run_end(toks, k, text) - k < 3 or not _completes_a_title(toks, k):
+        return None
+    inner = _phrase_at(text, toks, k + 1)
+    return inner if inner is not None and inner.form == "name" else None
 
 
 def _description(text: str, toks: Sequence[_Tok], i: int, *, definite: bool) -> SpeakerPhrase | None:
@@ -331,7 +345,7 @@ def speaker_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
             named = before[1] > before[0] and _capitalized(toks[before[1] - 1])
             described = before[1] > before[0] and _bare(toks[before[1] - 1].text) in _HEADS
             if opener in {"who", "which", "whose", "whom", "where"} or opener[:1].isdigit() or (
-                    named and (opener in DETERMINERS or opener.islower())) or (
+                    named and (opener in DETERMINERS or toks[first].text[:1].islower())) or (
                     described and opener.endswith("ing")):  # "A … official, speaking on condition …, said"
                 segments.pop()
             else:

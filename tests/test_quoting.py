@@ -519,3 +519,17 @@ def test_instructor_cases_for_resolve_speaker_follow_its_rules(seed: int) -> Non
             assert expected == matches.pop(), about
         else:
             assert expected == name and len(matches) != 1, about
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a description with its own prepositional phrase, then the name in apposition
+    ("At a briefing, a spokesperson for Peru’s Foreign Ministry, Ana Quispe, said the talks should “resume soon.”",
+     "Ana Quispe"),
+    # a role in lower case before the name, after a description
+    ("The council’s chair, trustee Omar Bakri, said Monday the board was “reviewing its options.”", "Omar Bakri"),
+    # a title that ends in a country, then the name
+    ("Japanese Ambassador to Kenya Sato Hiroshi, who arrived Monday, told reporters the plan would “start soon.”",
+     "Sato Hiroshi"),
+])
+def test_speakers_named_after_descriptions_and_titles(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
