@@ -113,6 +113,25 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((kind, anchored(pattern)) for kind, pattern in _RECOGNIZERS)
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+#: Words a text must hold (in any case) for a recognizer to find anything in it: a text without any of them is not
+#: scanned for that kind at all. Looking for a word in the lower-cased text costs far less than a scan.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "date": _MONTHS, "monthday": _MONTHS, "monthyear": _MONTHS, "monthrel": _MONTHS, "month": _MONTHS,
+    "setmonth": ("every", "each"), "decade": ("0s",), "clockday": ("day",), "clock": ("a.m", "p.m", "am", "pm", ":"),
+    "noon": ("noon", "midnight"), "weekday": ("day",), "setweekday": ("day",),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight"), "thispart": ("morning", "afternoon", "evening", "night"),
+    "relative": ("week", "month", "year", "quarter", *_SEASONS), "endof": ("end", "beginning", "start", "middle"),
+    "season": _SEASONS, "quarter": ("quarter", "half"), "quarteradj": ("quarter", "half"),
+    "qnum": ("q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4"), "ago": ("ago", "earlier", "later", "before", "after"),
+    "pastn": ("past", "last", "next", "coming", "previous"),
+    "duration": ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night"),
+    "half": ("half",), "more": ("another", "more", "extra"), "age": ("-old",), "long": ("long",),
+    "every": ("every", "each"), "adverb": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly"),
+}
+_NEEDS_OF_PERIODS = (("weekend",), _SEASONS)  # the two "theperiod" recognizers, in order
+
 @dataclass(frozen=True)
 class Match:
     """One recognized expression: its kind, where it is, and what the recognizer read in it."""
@@ -154,7 +173,15 @@ def _exclusions(text: str, match: re.Match[str], kind: str) -> bool:
 def scan(text: str) -> list[Match]:
     """Every temporal expression in ``text``, non-overlapping, in order (longest wins an overlap)."""
     found: list[Match] = []
+    lower, held = text.lower(), {}
+    periods = iter(_NEEDS_OF_PERIODS)
     for kind, pattern in _COMPILED:
+        needs = next(periods) if kind == "theperiod" else _NEEDS.get(kind)
+        if needs is not None:
+            if needs not in held:
+                held[needs] = any(word in lower for word in needs)
+            if not held[needs]:
+                continue  # none of the words this recognizer needs is in the text
         for m in pattern.finditer(text):
             if m.end() > m.start() and not _exclusions(text, m, kind):
                 fields = {k: v for k, v in m.groupdict().items() if v is not None}

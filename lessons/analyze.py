@@ -18,7 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,20 +35,25 @@ from lessons.tokenizing import sentences
 _HEADER_KEYS = ("headline", "author", "published", "updated", "paragraphs")
 
 
+def _fields_of(result: Any) -> dict[str, Any]:
+    """A flat result's fields as a dict (``dataclasses.asdict`` deep-copies, which costs more than the stage)."""
+    return {f.name: getattr(result, f.name) for f in fields(result)}
+
+
 def report_for(article: Article) -> dict[str, Any]:
     """Everything the lessons so far extract from one article."""
     fields = article.to_dict()
     return {
         **{key: fields[key] for key in _HEADER_KEYS},
         "sentences": [s.text for p in article.paragraphs for s in sentences(p.text)],
-        "quotes": [asdict(quote) for quote in extract_quotes(article)],
-        "timexes": _dct(article) + [asdict(timex) for timex in find_timexes(article)],
+        "quotes": [_fields_of(quote) for quote in extract_quotes(article)],
+        "timexes": _dct(article) + [_fields_of(timex) for timex in find_timexes(article)],
         "acronyms": acronyms(article),
         "acronym_flags": acronym_flags(article),
         "people": [{"name": p.name, "mentions": [m[0] for m in p.mentions], "roles": list(p.roles), "quoted": p.quoted,
                     "references": [r[0] for r in p.references]} for p in people(article)],
-        "entities": [asdict(entity) for entity in entities(article)],
-        "aliases": [asdict(alias) for alias in aliases(article)],
+        "entities": [_fields_of(entity) for entity in entities(article)],
+        "aliases": [_fields_of(alias) for alias in aliases(article)],
     }
 
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass
 
 from lessons._gazetteer import gazetteer, head_label, not_a_person
+from lessons._memo import per_text
 from lessons.constants import ABBREVIATIONS, PERSON_NOUNS, ROLE_MODIFIERS
 from lessons.errors import LessonsError
 from lessons.names import Mention, family_name, is_institution, resolve
@@ -166,7 +166,7 @@ def acronyms(article_or_text: Article | str) -> dict[str, str]:
     return dict(_acronyms(_body(article_or_text, "acronyms")))
 
 
-@lru_cache(maxsize=8)
+@per_text(maxsize=8)
 def _acronyms(body: str) -> tuple[tuple[str, str], ...]:
     found: dict[str, str] = {}
     for m in _IN_PARENS.finditer(body):
@@ -255,7 +255,7 @@ def people(article_or_text: Article | str) -> list[Person]:
     return list(_people(_body(article_or_text, "people")))
 
 
-@lru_cache(maxsize=8)
+@per_text(maxsize=8)
 def _people(body: str) -> tuple[Person, ...]:
     mentions = find_mentions(body)
     full = _full_names(mentions, body)

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass
 
 from lessons._gazetteer import GPE_HEADS, LOC_HEADS, NO_ENTITY_HEADS, ORG_HEADS, gazetteer, head_label, key, stopwords
+from lessons._memo import per_text
 from lessons.constants import NAME_TITLES, PREPOSITIONS, SENTENCE_STARTERS
 from lessons.contextualizing import _body, _one_off, acronym_flags, acronyms, people
 from lessons.names import COMPOUND_ENDS
@@ -328,7 +328,7 @@ def _analyse(article_or_text: object, function: str) -> tuple[list[tuple[str, st
     return _analysed(_body(article_or_text, function))  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=8)  # entities, aliases and the network read one text in turn; nothing mutates the result
+@per_text(maxsize=8)  # entities, aliases and the network read one text in turn; nothing mutates the result
 def _analysed(body: str) -> tuple[list[tuple[str, str, int, int]], _Clusters]:
     found = _classify(body)
     return found, _link(body, found)

@@ -22,9 +22,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from lessons._memo import per_text
 from lessons.constants import (
     ABBREVIATIONS, AFTER_TIME_WORDS, COMPASS_WORDS, CUE_ADVERBS, CUE_VERBS, DETERMINERS,
     EAST_ASIAN_FAMILY_NAMES, GOVERNMENT_PLACES, INSTITUTION_HEADS,
@@ -123,7 +123,7 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     return list(toks[first:last])
 
 
-@lru_cache(maxsize=8)  # quotes and names read the same text's words in many windows
+@per_text(maxsize=8)  # quotes and names read the same text's words in many windows
 def _text_tokens(text: str) -> tuple[tuple[_Tok, ...], list[int], list[int]]:
     toks = tuple(_window_tokens(text, 0, None))
     return toks, [t.start for t in toks], [t.end for t in toks]

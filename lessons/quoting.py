@@ -15,13 +15,13 @@ Names, titles, pronouns and "the spokesperson" are resolved by :mod:`lessons.nam
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from lessons._marks import _body, _Span, _spans, unmatched_marks
+from lessons._memo import per_text
 from lessons.constants import (
     CUE_VERBS, DETERMINERS, INSTITUTION_NOUNS, INVERTED_CUES, PARTICIPLE_CUES, PERSON_NOUNS, PREPOSITIONS,
     REPORTING_VERBS,
@@ -313,7 +313,7 @@ def _attribute(source: Article | str) -> tuple[str, list[_Span], list[tuple[Kind
     return _attributed(body, tuple(paragraphs))
 
 
-@lru_cache(maxsize=8)  # the lessons ask one text for quotes, reported speech, people and sources in turn
+@per_text(maxsize=8)  # the lessons ask one text for quotes, reported speech, people and sources in turn
 def _attributed(body: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[
         str, list[_Span], list[tuple[Kind, str | None, Resolution | None]], list[Reported],
         list[tuple[str, int, int, str]]]:

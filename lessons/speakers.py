@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from lessons._gazetteer import gazetteer
+from lessons._memo import per_text
 from lessons.constants import (
     CUE_ADVERBS, DETERMINERS, DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITE_DETERMINERS, NAME_TITLES, ORGANIZATION_WORDS,
     PERSON_NOUNS, PREPOSITIONS, SPEAKER_PRONOUNS, SUBORDINATORS,
@@ -105,14 +105,29 @@ def find_mentions(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Me
     return _find_mentions(text, skip)
 
 
-@lru_cache(maxsize=8)  # quotes, people, entities and the network all read one text's names
+@per_text(maxsize=8)  # quotes, people, entities and the network all read one text's names
 def _all_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(_find_mentions(text, ()))
 
 
 def _find_mentions(text: str, skip: Sequence[tuple[int, int]]) -> list[Mention]:
-    toks, found, k = _tokens(text), [], 0
-    spans = sorted(skip)
+    spans, k, found = sorted(skip), 0, []
+    for run_start, mention in _runs(text):
+        while k < len(spans) and spans[k][1] <= run_start:
+            k += 1
+        if not (k < len(spans) and spans[k][0] <= run_start):
+            found.append(mention)
+    institutions = {m.text for m in found if m.kind == "institution"}
+    prefixes = {" ".join(t.split()[:n]) for t in institutions for n in range(1, len(t.split()))}
+    return [m if m.kind == "institution" or m.text not in prefixes else
+            Mention(m.text, m.start, m.end, "institution", m.title, m.role, m.possessive, m.subject)
+            for m in found if m.text]
+
+
+@per_text(maxsize=8)  # read with and without the quotes skipped: the runs are the same
+def _runs(text: str) -> tuple[tuple[int, Mention], ...]:
+    """Each run of capitalized words as (where the run starts, its mention)."""
+    toks, found = _tokens(text), []
     i = 0
     while i < len(toks):
         if not _capitalized(toks[i]) or not _is_word(toks[i]):
@@ -132,23 +147,17 @@ def _find_mentions(text: str, skip: Sequence[tuple[int, int]]) -> list[Mention]:
             first += 1  # "Who", "But" open a sentence; "WHO" is a name
         if j - first >= 3 and _completes_a_title(toks, first):
             first += 1  # "Ambassador to the Philippines Chung Eun-ha": the country ends the title
-        while k < len(spans) and spans[k][1] <= toks[i].start:
-            k += 1
-        inside = k < len(spans) and spans[k][0] <= toks[i].start
-        if first < j and not inside:
-            found.append(_mention(text, toks, first, j))
+        if first < j:
+            found.append((toks[i].start, _mention(text, toks, first, j)))
         i = j
-    institutions = {m.text for m in found if m.kind == "institution"}
-    prefixes = {" ".join(t.split()[:n]) for t in institutions for n in range(1, len(t.split()))}
-    return [m if m.kind == "institution" or m.text not in prefixes else
-            Mention(m.text, m.start, m.end, "institution", m.title, m.role, m.possessive, m.subject)
-            for m in found if m.text]
+    return tuple(found)
 
 
 def _completes_a_title(toks: Sequence[_Tok], i: int) -> bool:
     """True when token ``i`` is a country or city that ends a title: "Ambassador to the Philippines …"."""
     k = i - 1 if i and toks[i - 1].text == "the" else i
-    if not (k >= 2 and toks[k - 1].text in ("to", "of", "in", "for") and _bare(toks[k - 2].text) in _HEADS | NAME_TITLES):
+    if not (k >= 2 and toks[k - 1].text in ("to", "of", "in", "for")
+            and _bare(toks[k - 2].text) in _HEADS | NAME_TITLES):
         return False
     place = gazetteer().lookup(toks[i].text)
     return place is not None and place.label == "GPE"
@@ -242,7 +251,8 @@ def _name_after_title(text: str, toks: Sequence[_Tok], j: int) -> SpeakerPhrase 
     if not (j and _bare(toks[j - 1].text) in _HEADS | NAME_TITLES and j < len(toks) and toks[j].text in ("to", "of")):
         return None
     k = j + 1 + (j + 1 < len(toks) and toks[j + 1].text == "the")
-    if k >= len(toks) or not _capitalized(toks[k]) or _run_end(toks, k, text) - k < 3 or not _completes_a_title(toks, k):
+    if k >= len(toks) or not _capitalized(toks[k]) or _run_end(toks, k, text) - k < 3 or \
+            not _completes_a_title(toks, k):
         return None
     inner = _phrase_at(text, toks, k + 1)
     return inner if inner is not None and inner.form == "name" else None

@@ -28,6 +28,7 @@ from nltk.stem import PorterStemmer, SnowballStemmer
 from nltk.stem.api import StemmerI
 from nltk.tokenize import NLTKWordTokenizer
 
+from lessons._memo import per_text
 from lessons._punkt import paragraph_spans
 from lessons.constants import FALLBACK_WORD_PATTERN, PARAGRAPH_PATTERN, PROTECTED_TOKEN_PATTERN, QUOTE_FOLD, STEMMERS
 from lessons.errors import NotTextError, StopwordsError, TokenizingError, one_line
@@ -99,12 +100,17 @@ def sentences(text: str) -> list[Sentence]:
     return list(_sentences(_require_text(text, "sentences")))
 
 
-@lru_cache(maxsize=64)  # every stage splits the same paragraphs again: quotes, dates, names, the report
+@per_text(maxsize=1024)  # a paragraph is split once, whether read alone or in its article's body
+def _paragraph_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    return tuple(paragraph_spans(paragraph))
+
+
+@per_text(maxsize=64)  # every stage splits the same paragraphs again: quotes, dates, names, the report
 def _sentences(text: str) -> tuple[Sentence, ...]:
     result: list[Sentence] = []
     for paragraph, line in enumerate(m for m in PARAGRAPH_PATTERN.finditer(text) if not m.group().isspace()):
         offset = line.start()
-        for start, end in paragraph_spans(line.group()):
+        for start, end in _paragraph_spans(line.group()):
             result.append(Sentence(text[offset + start : offset + end], offset + start, offset + end, paragraph))
     return tuple(result)
 

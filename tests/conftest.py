@@ -310,3 +310,13 @@ def solution() -> Any:
     import solutions
 
     return solutions.solution_source
+
+
+@pytest.fixture(autouse=True)
+def _texts_read_afresh():
+    """Each test reads its texts as new: what a stage keeps per text must not leak from one test into another
+    (a test that patches the sentence splitter must reach it)."""
+    from lessons._memo import forget_texts
+
+    forget_texts()
+    yield

@@ -297,3 +297,21 @@ def test_anchored_recognizers_match_exactly_what_the_plain_ones_do(words, glue):
 ])
 def test_clauses_and_counts_news_writes(text, expected):
     assert expected in [(t.text, t.value) for t in find_timexes(text, anchor="2026-11-19")]
+
+
+_CLOCK_WORDS = ["5", "a.m.", "p.m.", "10:30", "noon", "Monday", "Q3", "H1", "the", "end", "of", "year", "’90s",
+                "weekend", "fall", "and", "a", "half", "14-year-old", "another", "week", "daily", "each", "May"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_WORDS + _CLOCK_WORDS), max_size=30), st.sampled_from([" ", ", ", "\n"]))
+def test_skipping_recognizers_whose_words_are_absent_changes_nothing(words, glue):
+    import lessons._timex_scan as scanning
+    texts = [glue.join(words), glue.join(words).upper()] + _shipped_passages()[:40]
+    gated = [scanning.scan(text) for text in texts]
+    needs, periods = scanning._NEEDS, scanning._NEEDS_OF_PERIODS
+    try:
+        scanning._NEEDS, scanning._NEEDS_OF_PERIODS = {}, (None, None)
+        assert [scanning.scan(text) for text in texts] == gated
+    finally:
+        scanning._NEEDS, scanning._NEEDS_OF_PERIODS = needs, periods
