@@ -122,6 +122,7 @@ class Place:
     kind: str = ""  # country, capital, region, city, location or organization: the list it comes from
 
 
+@lru_cache(maxsize=8192)  # the same names come back in every text; a pure function of one name
 def key(name: str) -> str:
     """The form names are compared in: straight apostrophes, no periods, no case.
 

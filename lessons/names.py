@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from lessons._memo import per_text
@@ -88,6 +89,8 @@ class _Tok(NamedTuple):
 
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w’'‐-]*\w)?(?:(?<=s)[’'](?!\w))?\.?|[^\w\s]")
+_SPACE = re.compile(r"\s")
+_LAST_SPACE = re.compile(r"\s\S*$")  # with an end position: the last space before it
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]*-[a-z]+")
 _STARTERS = SENTENCE_STARTERS | AFTER_TIME_WORDS | {"said", "says", "asked"}
@@ -108,6 +111,7 @@ COMPOUND_ENDS = frozenset({"based", "born", "like", "led", "run", "owned", "back
 _REACH = 40  # tokens a clause or an inserted clause is followed for (keeps the cost linear)
 
 
+@lru_cache(maxsize=8192)  # the same words come back in every text; a pure function of one word
 def _bare(word: str) -> str:
     """A word lower-cased, without a final period or possessive: "Sen." → "sen", "Korea’s" → "korea"."""
     return _POSSESSIVE.sub("", word).rstrip(".").lower()
@@ -117,10 +121,20 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     """Words and punctuation of ``text[start:end]``; a sentence's final period is cut off a word."""
     toks, starts, ends = _text_tokens(text)
     stop = len(text) if end is None else min(end, len(text))
-    first, last = bisect_left(ends, start + 1), bisect_right(starts, stop - 1)  # tokens that reach into the window
-    if first < last and (toks[first].start < start or toks[last - 1].end > stop):
-        return _window_tokens(text, start, end)  # the window cuts a word: read it on its own
-    return list(toks[first:last])
+    if start >= stop:
+        return []
+    # No word runs over a space, so only a word the window cuts is read again, on its own; the rest is the
+    # whole text's words.
+    head: list[_Tok] = []
+    if 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
+        space = _SPACE.search(text, start, stop)
+        head, start = _window_tokens(text, start, space.start() if space else stop), space.start() if space else stop
+    tail: list[_Tok] = []
+    if start < stop < len(text) and not text[stop - 1].isspace() and not text[stop].isspace():
+        space = _LAST_SPACE.search(text, start, stop)
+        cut = space.start() + 1 if space else start
+        tail, stop = _window_tokens(text, cut, stop), cut
+    return head + list(toks[bisect_left(starts, start):bisect_right(ends, stop)]) + tail
 
 
 @per_text(maxsize=8)  # quotes and names read the same text's words in many windows

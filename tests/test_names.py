@@ -250,3 +250,19 @@ def test_words_of_a_window_are_those_the_window_alone_gives(text, start, length)
     from lessons.names import _tokens, _window_tokens
     assert _tokens(text, start, start + length) == _window_tokens(text, start, start + length)
     assert _tokens(text) == _window_tokens(text, 0, None)
+
+
+def test_words_of_windows_over_real_passages_are_those_the_window_alone_gives():
+    import random
+    from importlib.resources import files
+
+    from lessons.names import _tokens, _window_tokens
+    root = files("lessons") / "data" / "passages"
+    texts = [p.read_text(encoding="utf-8") for d in root.iterdir() if d.is_dir() for p in d.iterdir()
+             if p.name.endswith(".txt")]
+    pick = random.Random(7)
+    for text in texts:
+        for _ in range(40):
+            start = pick.randrange(len(text))
+            end = start + pick.randrange(120)
+            assert _tokens(text, start, end) == _window_tokens(text, start, end), (start, end)
