@@ -19,15 +19,14 @@ as written instead of guessing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from lessons._memo import per_text
+from lessons._words import _POSSESSIVE, _bare, _capitalized, _Tok
 from lessons.constants import (
-    ABBREVIATIONS, AFTER_TIME_WORDS, COMPASS_WORDS, CUE_ADVERBS, CUE_VERBS, DETERMINERS,
+    AFTER_TIME_WORDS, COMPASS_WORDS, CUE_ADVERBS, CUE_VERBS, DETERMINERS,
     EAST_ASIAN_FAMILY_NAMES, GOVERNMENT_PLACES, INSTITUTION_HEADS,
     INSTITUTION_NOUNS, IRREGULAR_PAST_VERBS, LEGAL_SUFFIXES, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES,
     ORGANIZATION_WORDS, PERSON_NOUNS, PLACE_WORDS, PREPOSITIONS, ROLE_MODIFIERS, SENTENCE_STARTERS,
@@ -80,23 +79,10 @@ class Resolution:
     how: str  # "full name", "surname", "title", "last speaker", "pronoun", "as written", …
 
 
-class _Tok(NamedTuple):
-    """A word or punctuation mark and its offsets."""
-
-    text: str
-    start: int
-    end: int
-
-
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w’'‐-]*\w)?(?:(?<=s)[’'](?!\w))?\.?|[^\w\s]")
-_SPACE = re.compile(r"\s")
-_LAST_SPACE = re.compile(r"\s\S*$")  # with an end position: the last space before it
-_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]*-[a-z]+")
 _STARTERS = SENTENCE_STARTERS | AFTER_TIME_WORDS | {"said", "says", "asked"}
 _VERBISH = CUE_VERBS | CUE_ADVERBS | IRREGULAR_PAST_VERBS | {"is", "are", "was", "were", "be", "been", "to"}
 _PRONOUNS = frozenset(SPEAKER_PRONOUNS) | {"you", "me", "him", "her", "us", "them"}
-_KEEP_PERIOD = ABBREVIATIONS | NAME_TITLES | NAME_SUFFIXES
 _NO_SUBJECT_AFTER = PREPOSITIONS | _VERBISH | _PRONOUNS
 _NOT_A_VERB = PREPOSITIONS | DETERMINERS | SUBORDINATORS
 _ROLE_HEADS = PERSON_NOUNS | NAME_TITLES
@@ -109,60 +95,6 @@ _NOT_PERSONS = ORGANIZATION_WORDS | PLACE_WORDS | GOVERNMENT_PLACES
 COMPOUND_ENDS = frozenset({"based", "born", "like", "led", "run", "owned", "backed", "made", "wide", "style", "era",
                             "level", "class", "free", "bound", "funded", "linked", "area"})  # "Seoul-based"
 _REACH = 40  # tokens a clause or an inserted clause is followed for (keeps the cost linear)
-
-
-@lru_cache(maxsize=8192)  # the same words come back in every text; a pure function of one word
-def _bare(word: str) -> str:
-    """A word lower-cased, without a final period or possessive: "Sen." → "sen", "Korea’s" → "korea"."""
-    return _POSSESSIVE.sub("", word).rstrip(".").lower()
-
-
-def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
-    """Words and punctuation of ``text[start:end]``; a sentence's final period is cut off a word."""
-    toks, starts, ends = _text_tokens(text)
-    stop = len(text) if end is None else min(end, len(text))
-    if start >= stop:
-        return []
-    # No word runs over a space, so only a word the window cuts is read again, on its own; the rest is the
-    # whole text's words.
-    head: list[_Tok] = []
-    if 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
-        space = _SPACE.search(text, start, stop)
-        head, start = _window_tokens(text, start, space.start() if space else stop), space.start() if space else stop
-    tail: list[_Tok] = []
-    if start < stop < len(text) and not text[stop - 1].isspace() and not text[stop].isspace():
-        space = _LAST_SPACE.search(text, start, stop)
-        cut = space.start() + 1 if space else start
-        tail, stop = _window_tokens(text, cut, stop), cut
-    return head + list(toks[bisect_left(starts, start):bisect_right(ends, stop)]) + tail
-
-
-@per_text(maxsize=8)  # quotes and names read the same text's words in many windows
-def _text_tokens(text: str) -> tuple[tuple[_Tok, ...], list[int], list[int]]:
-    toks = tuple(_window_tokens(text, 0, None))
-    return toks, [t.start for t in toks], [t.end for t in toks]
-
-
-def _window_tokens(text: str, start: int, end: int | None) -> list[_Tok]:
-    result = []
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word, first = match.group(), match.start()
-        if (len(word) > 2 and word.endswith(".") and word.count(".") == 1
-                and _bare(word) not in _KEEP_PERIOD):
-            result += [_Tok(word[:-1], first, match.end() - 1), _Tok(".", match.end() - 1, match.end())]
-        else:
-            result.append(_Tok(word, first, match.end()))
-    return result
-
-
-def _capitalized(tok: _Tok) -> bool:
-    """True for a token that starts with a capital letter."""
-    return tok.text[:1].isupper()
-
-
-def _is_word(tok: _Tok) -> bool:
-    """True for a word or number, False for punctuation."""
-    return tok.text[:1].isalnum()
 
 
 def _run_end(toks: Sequence[_Tok], i: int, text: str) -> int:

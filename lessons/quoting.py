@@ -22,14 +22,14 @@ from typing import Literal
 
 from lessons._marks import _body, _Span, _spans, unmatched_marks
 from lessons._memo import per_text
+from lessons._words import _tokens, _Tok
 from lessons.constants import (
     CUE_VERBS, DETERMINERS, INSTITUTION_NOUNS, INVERTED_CUES, PARTICIPLE_CUES, PERSON_NOUNS, PREPOSITIONS,
     REPORTING_VERBS,
 )
 from lessons.errors import QuotingError
 from lessons.names import (
-    Resolution, SpeakerPhrase, _as_written, _nearest, _tokens, _Tok, described, is_institution, resolve,
-    resolve_pronoun,
+    Resolution, SpeakerPhrase, _as_written, _nearest, described, is_institution, resolve, resolve_pronoun,
 )
 from lessons.speakers import find_mentions, speaker_after, speaker_before
 from lessons.reading import Article

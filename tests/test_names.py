@@ -247,7 +247,7 @@ def test_mentions_never_raise_and_keep_offsets(text: str) -> None:
 def test_words_of_a_window_are_those_the_window_alone_gives(text, start, length):
     # Windows reuse the whole text's words unless they cut one; either way the result is what reading the
     # window alone gives.
-    from lessons.names import _tokens, _window_tokens
+    from lessons._words import _tokens, _window_tokens
     assert _tokens(text, start, start + length) == _window_tokens(text, start, start + length)
     assert _tokens(text) == _window_tokens(text, 0, None)
 
@@ -256,7 +256,7 @@ def test_words_of_windows_over_real_passages_are_those_the_window_alone_gives():
     import random
     from importlib.resources import files
 
-    from lessons.names import _tokens, _window_tokens
+    from lessons._words import _tokens, _window_tokens
     root = files("lessons") / "data" / "passages"
     texts = [p.read_text(encoding="utf-8") for d in root.iterdir() if d.is_dir() for p in d.iterdir()
              if p.name.endswith(".txt")]
