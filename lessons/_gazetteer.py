@@ -38,7 +38,8 @@ ORG_HEADS = frozenset({
     "reports", "review", "corps",
     "institution", "ilbo", "daily", "trust", "cooperative", "co-op", "brigade", "regiment", "division",
     "magistrates", "chamber", "confederation", "chiefs", "affairs", "tribunal", "ministries", "secretariat",
-    "athletic", "athletics", "rovers", "wanderers"})
+    "athletic", "athletics", "rovers", "wanderers", "constabulary", "air", "airways", "diagnostics",
+    "therapeutics", "pharmaceuticals", "biosciences"})
 LOC_HEADS = frozenset({
     "river", "sea", "ocean", "peninsula", "mountain", "mountains", "valley", "bay", "gulf", "lake", "strait",
     "straits", "island", "islands", "desert", "coast", "forest", "hills", "canyon", "delta", "basin", "plateau",

@@ -20,11 +20,11 @@ __all__ = ["GAME", "RULE_TIME", "clause_tense"]
 _FUTURE = re.compile(  # "had been set for", "had planned": a plan in the past says nothing of the future
     r"(?<!\bbeen )(?<!\bhad )\b(?:will|would|could|might|can|shall|should|’ll|'ll|scheduled|set to|plans?|planned|expects?|expected|due|"
     r"going to|upcoming|until|till|ahead of|as early as|as soon as|starting|beginning|is to|are to|next|"
-    r"coming|tomorrow|later this|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
+    r"coming|tomorrow|later this|forecast for|forecast|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
     r"launches|kicks off|takes effect|reopens|open|begin|expire|resume|reopen|take effect|kick off|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
     r"to be)\b",
     re.IGNORECASE)  # present-tense verbs of a schedule; not those that are mostly nouns (heads, votes, rules)
-_PAST = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|[Ll]ast|earlier|[Ss]ince|"
+_PAST = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|[Ll]ast|earlier|[Ss]ince|"
                    r"[Yy]esterday|broke|began|came|went|took|made|gave|got|met|left|held|found|saw|won|lost|fell|"
                    r"rose|ran|spoke|wrote|led|kept|sent|spent|built|brought|bought|thought|felt|stood|sat|grew|drew|"
                    r"(?!hundred|united|indeed)[a-z]+[^e\W]ed)\b")
@@ -39,6 +39,7 @@ RULE_TIME = re.compile(  # "would bar classes after 10 p.m.": a limit that holds
     r"[^.;]*\b(?:after|before|past|until|by)\s+$", re.IGNORECASE)
 _FRONTED = re.compile(r"\W*(?:(?:on|in|by|at|from|until|early|late|last|next|this|then|and|but|so)\s+)*",
                       re.IGNORECASE)  # nothing but a preposition before it: it opens the sentence
+_OTHER_TIME = re.compile(r"\b(?:[Ss]ince|ago|earlier|[Ll]ast)\b")
 _CLAUSE_END = re.compile(r",|\s(?:and|but|while|when|as)\s")
 
 
@@ -58,7 +59,8 @@ def clause_tense(body: str, start: int, end: int, sentence: tuple[int, int]) -> 
     if prep and not _PAST_GOVERNS.search(before[-80:]):
         return "future", prep.group(1).lower()
     window = before[-120:]
-    future, past = _nearest_cue(_FUTURE, window, after[:50]), _nearest_cue(_PAST, window, after[:50])
+    own = _OTHER_TIME.split(after[:50])[0]  # "on Saturday for the first talks since June": "since" is June's
+    future, past = _nearest_cue(_FUTURE, window, after[:50]), _nearest_cue(_PAST, window, own)
     if future and (not past or future[0] <= past[0]):
         return "future", future[1]
     return "past", past[1] if past else "news default"

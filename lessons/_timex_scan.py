@@ -47,7 +47,7 @@ _APPROX = r"(?:(?P<approx>about|around|roughly|some|nearly|almost|more than|less
 _RELATIVE = r"(?P<rel>last|next|this|coming|past|previous|following)"
 _PERIOD = r"(?P<period>week|month|year|quarter|weekend|spring|summer|fall|autumn|winter)"
 _ZONE = r"(?:\s+(?:[A-Z]{2,4}T|KST|GMT|UTC))?"
-_CLOCK = (r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+_CLOCK = (r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
           r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:]))" + _ZONE)
 
 #: (kind, pattern): the recognizers, each compiled once. Case matters for names (May, March, Monday).

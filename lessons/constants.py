@@ -327,7 +327,8 @@ NAME_SUFFIXES: Final[frozenset[str]] = frozenset({"jr", "sr", "ii", "iii", "iv",
 
 #: Lower-case particles inside a name: "Ines de la Cruz", "Ludwig van Beethoven".
 NAME_PARTICLES: Final[frozenset[str]] = frozenset(
-    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al", "dos"}
+    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "ibn", "al", "dos",
+     "das", "do", "des", "e", "y", "ter", "ten"}
 )
 
 #: Family names that come first in East Asian order even without a hyphenated given name ("Kim Yo Jong").
@@ -346,6 +347,7 @@ EAST_ASIAN_FAMILY_NAMES: Final[frozenset[str]] = frozenset(
 #: Words that make a capitalized phrase an organization: "Keystone Screening Inc.", "Ministry of …".
 ORGANIZATION_WORDS: Final[frozenset[str]] = frozenset(
     {
+        "constabulary",
         "inc", "corp", "co", "cos", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings",
         "ministry", "department", "dept", "commission", "committee", "council", "court", "agency",
         "service", "services", "office", "bureau", "administration", "authority", "board", "party",

@@ -23,11 +23,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lessons._gazetteer import gazetteer, head_label, not_a_person
+from lessons._gazetteer import ORG_HEADS, gazetteer, head_label, key, not_a_person
 from lessons._memo import per_text
-from lessons.constants import ABBREVIATIONS, PERSON_NOUNS, ROLE_MODIFIERS
+from lessons.constants import ABBREVIATIONS, INSTITUTION_NOUNS, PERSON_NOUNS, PREPOSITIONS, ROLE_MODIFIERS
 from lessons.errors import LessonsError
-from lessons.names import Mention, family_name, is_institution, resolve
+from lessons.names import COMPOUND_ENDS, Mention, family_name, is_institution, resolve
 from lessons.quoting import extract_quotes, speaker_references
 from lessons.reading import Article
 from lessons.speakers import find_mentions
@@ -38,12 +38,13 @@ __all__ = ["Alias", "Entity", "Person", "Tie", "acronym_flags", "acronyms", "ali
 _ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural s: DPRK, MOTIE, SMEs
 _IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r"|[A-Z][a-z]{3,})\)")  # or a short name: (Korail)
 _THEN_PARENS = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s\((?P<name>[A-Z][^()]{3,80})\)")
-_STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")(?:,\s(?:which|that)\s|,\s|\s)(?:stands for|refers to|is short for|"
-                         r"short for|means)\s"
-                         r"(?P<name>[^.;:]{2,120}?)(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
+_STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")(?:,\s(?:which|that)\s|,\s|\s[—–]\s|\s)(?:stands for|refers to|"
+                         r"is short for|short for|means|(?:the\s)?initials\s(?:of|for))\s"
+                         r"(?P<name>[^.;:—–]{2,120}?)(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
                          r"|,\s(?!the\s[A-Z])[a-z]"  # ", in 1989", ", the state weather bureau"
-                         r"|[.;:]|$)")
-_OR_NAME = re.compile(r"\bthe\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
+                         r"|\s[—–]|[.;:]|$)")  # "the DPRK — the initials of …, the Democratic … —"
+_OR_NAME = re.compile(r"\b[Tt]he\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
+_NAME_OR = re.compile(r",\sor\s(?:the\s)?(?P<abbr>" + _ABBR + r")\b(?=[,.;:)]|\s[—–]|$)")  # "Organisation, or CSIRO"
 _NAME_WORD = re.compile(r"[^\s(),;:]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _IN_A_NAME = re.compile(r"\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s(?P<word>[A-Z]{2,6})\b")  # "Chesapeake SC"
@@ -57,14 +58,17 @@ THING_NOUNS = frozenset({
     "lender", "bank", "insurer", "carrier", "airline", "retailer", "maker", "manufacturer", "producer", "contractor",
     "consultancy", "operator", "station", "school", "hospital", "clinic", "village", "town", "suburb", "district",
     "county", "neighborhood", "neighbourhood", "street", "road", "park", "river", "trail", "hotel", "ship", "vessel",
-    "boat", "horse", "dog", "stadium", "arena", "festival", "show", "series", "film", "album", "song", "novel"})
+    "boat", "horse", "dog", "stadium", "arena", "festival", "show", "series", "film", "album", "song", "novel",
+    "journal", "utility", "carrier", "operator", "insurer", "broadcaster", "regulator", "conglomerate", "ngo"})
 # Nouns a person's name qualifies after "the": "the Moon Jae-in administration", "the Ana Ruiz case".
 NAME_QUALIFIED_NOUNS = frozenset({
     "administration", "government", "era", "years", "campaign", "case", "family", "camp", "presidency", "regime",
     "cabinet", "estate", "trial", "murder", "affair", "scandal", "doctrine", "rule", "visit", "interview"})
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|into|above|below|along|across|beyond|toward|towards|off)\s+(?:nearby\s|neighbou?ring\s|suburban\s|downtown\s)?$")
 # "in Gilbert Plains", "in nearby Federal Way": a place, not a person
-_THING_BEFORE = re.compile(r"(?:\b(?:the|The)|\b(?:" + "|".join(sorted(THING_NOUNS)) + r"))\s$")
+_THING_BEFORE = re.compile(r"(?:\b(?:the|The)|\b(?:" + "|".join(sorted(THING_NOUNS)) + r")(?:\sof)?)\s$")
+_AND_BODY = re.compile(r"\s(?:and|&)\s(?:[A-Z][\w’'-]*\s){0,3}(?P<head>[A-Z][\w’'-]*)(?=[.,;:)]|$)")
+_COMPOUND = re.compile(r"-(?:" + "|".join(sorted(COMPOUND_ENDS)) + r")$")  # "Hong Kong-based" is no one's name
 # "the Marigny Seven", "property firm Harlow Brandt", "band Harlan Pike": a thing bearing a name, not a person.
 # A person's name after "the" only qualifies a noun: "the Moon Jae-in administration".
 _PERSON_AS_MODIFIER = re.compile(r"\s(?:" + "|".join(sorted(NAME_QUALIFIED_NOUNS)) + r")\b")
@@ -169,7 +173,7 @@ def acronyms(article_or_text: Article | str) -> dict[str, str]:
 @per_text(maxsize=8)
 def _acronyms(body: str) -> tuple[tuple[str, str], ...]:
     found: dict[str, str] = {}
-    for m in _IN_PARENS.finditer(body):
+    for m in (*_IN_PARENS.finditer(body), *_NAME_OR.finditer(body)):
         name = _name_before(body, m.start(), m.group("abbr"))
         if name:
             found.setdefault(m.group("abbr"), re.sub(r"^the\s", "", name))
@@ -217,17 +221,35 @@ def _full_names(mentions: list[Mention], body: str) -> list[Mention]:
     """Mentions that name a person in full (two words or more, not an institution, not part of what an acronym
     stands for, and not only ever a place one is in or comes from)."""
     expansions = " ".join(full for _, full in _acronyms(body))
-    places = Counter(m.text for m in mentions if not m.title and _names_a_thing(body, m))
-    named = Counter(m.text for m in mentions)
+    titled = {m.text for m in mentions if m.title}
+    things = {m.text for m in mentions if not m.title and _names_a_thing(body, m)} - titled
     return [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1
             and not is_institution(m.text, mentions) and not not_a_person(m.text) and m.text not in expansions
-            and places[m.text] < named[m.text] and not _all_role_words(m.text)]
+            and m.text not in things and not _all_role_words(m.text) and not _COMPOUND.search(m.text)]
 
 
 def _names_a_thing(body: str, m: Mention) -> bool:
-    """True where a name is used as a place's or a thing's: after "in", "the" or a noun like "firm"."""
-    if _LOCATIVE.search(body, max(0, m.start - 30), m.start):
+    """True where a name is used as a place's or a thing's: after "in", "the" or a noun like "firm", or
+    followed by ", which" or by an appositive that says what thing it is (", a Hanoi-based advocacy group")."""
+    if not m.possessive and _LOCATIVE.search(body, max(0, m.start - 30), m.start):
         return True
+    after = body[m.end:m.end + 80]
+    if re.match(r",\s(?:which|that)\b", after):
+        return True
+    joined = _AND_BODY.match(after)  # "Cumbria Fire and Rescue Service": the first half of a body's name
+    if joined and key(joined.group("head")) in ORG_HEADS:
+        return True
+    appositive = re.match(r",\s(?:a|an|the)\s(?P<words>[^,;.]*?)(?=,|\s(?:who|which|that|whose)\b|[;.]|$)", after)
+    if appositive:  # its last noun of a known kind before any preposition, not a possessor ("the firm’s …")
+        known = None
+        for word in re.findall(r"[\w’'-]+", appositive.group("words")):
+            low = word.lower()
+            if low in PREPOSITIONS:
+                break
+            if low in THING_NOUNS or low in INSTITUTION_NOUNS or low in PERSON_NOUNS:
+                known = low
+        if known is not None:
+            return known not in PERSON_NOUNS  # "the district health officer" is a person
     return bool(_THING_BEFORE.search(body, max(0, m.start - 30), m.start)) and not \
         _PERSON_AS_MODIFIER.match(body, m.end, m.end + 30)
 
@@ -260,10 +282,15 @@ def _people(body: str) -> tuple[Person, ...]:
     mentions = find_mentions(body)
     full = _full_names(mentions, body)
     names = list(dict.fromkeys(m.text for m in full))
+    compound = {family_name(n): n for n in names if " " in family_name(n)}  # "Montes de Oca" for Rafael Montes de Oca
+    names = [n for n in names if n not in compound]
     families = Counter(family_name(n) for n in names)
     found: dict[str, list[tuple[str, int, int]]] = {n: [] for n in names}
     roles: dict[str, list[str]] = {n: [] for n in names}
     for m in mentions:
+        if m.text in compound:
+            found[compound[m.text]].append((m.text, m.start, m.end))
+            continue
         if m.text in found:
             found[m.text].append((m.text, m.start, m.end))
             roles[m.text] += [_role(r) for r in (m.title, m.role) if r and not r[:1].isdigit()]

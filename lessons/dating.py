@@ -284,6 +284,10 @@ def _from_reference(m: Match, ctx: _Context,
         start, _ = ctx.sentence(m.start)
         if _RULE_TIME.search(ctx.body, start, m.start):
             return "TIME", f"XXXX-XX-XXT{clock}", approx, None, "a rule's hour, on any day: no day of its own"
+        if isinstance(ref, int) and day > ctx.anchor and _tense(ctx.body, m.start, m.end,
+                                                                      ctx.sentence(m.start))[0] == "past":
+            return ("TIME", f"{ctx.anchor.isoformat()}T{clock}", approx, "dct",
+                    "a clock time in a past clause: not the future day named before, the DCT's")
         if isinstance(ref, int) and _small_hours_after_evening(ctx.found[ref].value, clock):
             return ("TIME", f"{cal.shift_days(day, 1).isoformat()}T{clock}", approx, ref,
                     "a clock time in the small hours after that evening: the next day")

@@ -105,7 +105,9 @@ def _run_end(toks: Sequence[_Tok], i: int, text: str) -> int:
         nxt = toks[j]
         if toks[j - 1].text.endswith(".") and _bare(nxt.text) in SENTENCE_STARTERS:
             break  # "… Lucien Batiste Jr. The church …": the abbreviation ended the sentence
-        if _capitalized(nxt) or (nxt.text in NAME_PARTICLES and j + 1 < len(toks) and _capitalized(toks[j + 1])):
+        if _capitalized(nxt) or (nxt.text in NAME_PARTICLES and j + 1 < len(toks) and (_capitalized(toks[j + 1]) or (
+                toks[j + 1].text in NAME_PARTICLES and j + 2 < len(toks) and _capitalized(toks[j + 2])))):
+            # "Sousa e Castro", "Ortega de la Fuente"
             j += 1
         else:
             break
@@ -138,11 +140,17 @@ def person_name(phrase: str) -> str:
 
 
 def family_name(name: str) -> str:
-    """The family name: the first word before a Korean-style given name ("Noh Kyu-duk"), else the last."""
+    """The family name: the first word before a Korean-style given name ("Noh Kyu-duk"); from the word before a
+    particle in a compound one ("Ortega de la Fuente", "van Beethoven"); else the last word."""
     words = [w for w in name.split() if _bare(w) not in NAME_SUFFIXES and not re.fullmatch(r"[A-Z]\.", w)]
     if not words:
         return name
-    return words[0] if len(words) > 1 and _KOREAN_GIVEN.fullmatch(words[1]) else words[-1]
+    if len(words) > 1 and _KOREAN_GIVEN.fullmatch(words[1]):
+        return words[0]
+    particle = next((k for k in range(1, len(words) - 1) if words[k] in NAME_PARTICLES), None)
+    if particle is not None:  # "Javier Ortega de la Fuente", "Joana Sousa e Castro", "Ludwig van Beethoven"
+        return " ".join(words[max(1, particle - 1) if particle > 1 and len(words) > 3 else particle:])
+    return words[-1]
 
 
 def _family_names(name: str) -> tuple[str, str | None]:
@@ -160,6 +168,9 @@ def _kind(words: Sequence[str]) -> Kind:
     if any(_KOREAN_GIVEN.fullmatch(w) and w.split("-")[1] not in COMPOUND_ENDS for w in words):
         return "person"  # "Min-seo Park", "Noh Kyu-duk"; not "Seoul-based"
     parts = [_bare(p) for w in words for p in w.split("-")]
+    if len(words) > 2 and any(w in NAME_PARTICLES for w in words[1:-1]) and words[0][:1].isupper() and \
+            parts[-1] not in _NOT_PERSONS and _bare(text) not in GOVERNMENT_PLACES:
+        return "person"  # "Beatriz Lima e Costa": a particle makes a person's name of a place's word
     if _bare(text) in GOVERNMENT_PLACES or any(p in _NOT_PERSONS for p in parts):
         return "institution"
     if len(words) > 1 and parts[0] in COMPASS_WORDS:
@@ -261,6 +272,9 @@ def resolve(surface: str, mentions: Sequence[Mention], *, at: int, title: str = 
     'Sung Kim'
     """
     name, index = person_name(surface), _index(mentions)
+    compound = [c for c in index.families[0].get(name, ()) if c != name] if " " in name else []
+    if len(compound) == 1 and (_nearest(compound[0], mentions, at)[0] or 0) < at:
+        return Resolution(compound[0], *_nearest(compound[0], mentions, at), "surname")  # "Ortega de la Fuente"
     if len(name.split()) > 1 or not name:
         return Resolution(name, *_nearest(name, mentions, at), "full name")
     candidates = sorted(index.families[0].get(name) or index.families[1].get(name) or ())

@@ -113,7 +113,9 @@ class _Reader:
         toks = _tokens(self.body, start, end)
         return [t for n, t in enumerate(toks) if not self.quoted(t.start) and (t.text.lower() in words or (
             t.text.lower() == "according" and n + 1 < len(toks) and toks[n + 1].text == "to"))
-            and not (n and toks[n - 1].text.lower() in _NOUN_BEFORE)]  # "had no say", "a call": nouns
+            and not (n and toks[n - 1].text.lower() in _NOUN_BEFORE)  # "had no say", "a call": nouns
+            and not (n and toks[n - 1].text.lower() in _PASSIVE_BEFORE and not t.text.endswith("ing"))]
+        # "had been told" is no telling by the subject; "is warning" is
 
     def cue(self, verb: _Tok) -> str:
         """The cue as printed: "told reporters" keeps its object; "according" becomes "according to"."""
@@ -342,6 +344,10 @@ def _attributed(body: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[
         for n, phrase in enumerate(phrases):  # a lede's "Seoul’s chief negotiator" is named by those who follow
             if results[n] is None and isinstance(phrase, SpeakerPhrase):
                 results[n] = resolver.later(phrase)
+    for n, span in enumerate(reader.spans):  # "Hoa said the switch added “about a week”": the report's speaker
+        if found[n] is None and said[n][0] == "partial":
+            around = [k for k, r in enumerate(reports) if r[0] <= span.open < r[1] and heard[k] is not None]
+            found[n] = heard[around[-1]] if around else None
     for n, (_, _, who) in enumerate(said):
         if isinstance(who, int):
             found[n] = found[who]
@@ -400,6 +406,7 @@ _INDEFINITE_PERSON = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'-]
                                 rf"(?:{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\b")
 _NOT_AN_OBJECT = DETERMINERS | PREPOSITIONS | {"that"}
 _NOUN_BEFORE = DETERMINERS - {"that", "one", "two", "three", "four"} | {"no", "final", "last", "any"}
+_PASSIVE_BEFORE = frozenset({"been", "be", "being", "was", "were", "is", "are", "get", "got", "gets"})
 _NOT_CATAPHORIC = DETERMINERS - {"the"}  # "her brother" is no lede's "Seoul’s chief negotiator"
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "on", "late", "early", "evening", "morning", "afternoon",

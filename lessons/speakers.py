@@ -368,6 +368,8 @@ def speaker_before(text: str, start: int, end: int) -> SpeakerPhrase | None:
         return SpeakerPhrase("", clause[-1].end, clause[-1].end, "inherit")
     cut = max((k for k, t in enumerate(clause) if t.text.lower() in _CLAUSE_OPENERS), default=-1)
     clause = clause[cut + 1:]
+    while len(clause) > 1 and clause[0].text.lower() in ("and", "but", "or", "so", "yet"):
+        clause = clause[1:]  # "…, and Labor Minister Kim Hye-rin urged": a second clause's subject
     if not clause:
         return SpeakerPhrase("", end, end, "inherit")
     phrase = _phrase_at(text, clause, 0)

@@ -348,3 +348,39 @@ def test_a_given_name_that_is_a_city_stays_the_city() -> None:
 ])
 def test_acronyms_defined_in_more_of_the_ways_news_defines_them(text: str, short: str, name: str) -> None:
     assert acronyms(text).get(short) == name
+
+
+def test_compound_surnames_with_particles_are_one_family_name():
+    found = {p.name: [m[0] for m in p.mentions] for p in people(
+        "Rafael Montes de Oca, the firm’s founder, spoke first. Montes de Oca said the plan was sound. "
+        "Beatriz Lima e Costa, the minister, agreed. Lima e Costa left early.")}
+    assert found == {"Rafael Montes de Oca": ["Rafael Montes de Oca", "Montes de Oca"],
+                     "Beatriz Lima e Costa": ["Beatriz Lima e Costa", "Lima e Costa"]}
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Harrow Ridge, a utility serving towns in the valley, raised prices.", "Harrow Ridge"),
+    ("Velta Mobile, which is based in Lyon, said nothing.", "Velta Mobile"),
+    ("The crash was reported by Dorset Fire and Rescue Service.", "Dorset Fire"),
+    ("Crowds gathered outside the village of Monte da Luz on Sunday.", "Monte da Luz"),
+    ("Prices rose at Sunrise Capital, a Seoul-based lender, last year.", "Sunrise Capital"),
+])
+def test_an_appositive_or_a_name_that_goes_on_says_it_is_no_person(text, thing):
+    assert thing not in [p.name for p in people(text)]
+
+
+def test_an_appositive_headed_by_a_role_keeps_the_person():
+    text = "Amos Phiri, the district health officer for Nsalu, said only five clinics were open."
+    assert [p.name for p in people(text)] == ["Amos Phiri"]
+
+
+@pytest.mark.parametrize("text, short, name", [
+    ("The MTAA, or Malawi Tour Agents Association, which has 80 members, asked for help.", "MTAA",
+     "Malawi Tour Agents Association"),
+    ("Samples came from the National Water Research Institute, or NWRI. Tests followed.", "NWRI",
+     "National Water Research Institute"),
+    ("It warned that the ROK — the initials of the country’s official name, the Republic of Korea — would act.", "ROK",
+     "Republic of Korea"),
+])
+def test_acronyms_defined_after_or_before_an_or_and_by_their_initials(text, short, name):
+    assert acronyms(text).get(short) == name

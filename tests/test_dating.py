@@ -315,3 +315,20 @@ def test_skipping_recognizers_whose_words_are_absent_changes_nothing(words, glue
         assert [scanning.scan(text) for text in texts] == gated
     finally:
         scanning._NEEDS, scanning._NEEDS_OF_PERIODS = needs, periods
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a conditional's present passive ("if no deal is reached") is not past
+    ("The union said it would hold a rally on Dec. 12 if no deal is reached.", ("Dec. 12", "2026-12-12")),
+    # "since" after the date belongs to another time ("since June"), not to the date's clause
+    ("The envoys are scheduled to meet in Tokyo on Saturday for their first talks since June.",
+     ("Saturday", "2026-12-05")),
+    # a clock time in a past clause is not on a future day named in the sentence before
+    ("Envoys will meet on Saturday. The missile was launched at around 7:42 a.m. from the coast.",
+     ("around 7:42 a.m.", "2026-12-03T07:42")),
+    # British clock times with a point
+    ("The water rose at about 3.40pm, firefighters said.", ("about 3.40pm", "2026-12-03T15:40")),
+    ("More rain is forecast for the weekend.", ("the weekend", "2026-W49-WE")),
+])
+def test_tense_and_clock_cues_from_news_english(text, expected):
+    assert expected in [(t.text, t.value) for t in find_timexes(text, anchor="2026-12-03")]

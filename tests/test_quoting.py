@@ -533,3 +533,17 @@ def test_instructor_cases_for_resolve_speaker_follow_its_rules(seed: int) -> Non
 ])
 def test_speakers_named_after_descriptions_and_titles(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a passive "had been told" is no telling by its subject: the report's own speaker says the fragment
+    ("Tran Van Minh, the group’s director, spoke first. Minh said families had been told to wait “until next year.”",
+     "Tran Van Minh"),
+    # a second clause's subject after ", and"
+    ("The ministry sent officials on Tuesday, and Labor Minister Park Ji-woo urged both sides to “return to talks.”",
+     "Park Ji-woo"),
+    # a fragment inside reported speech whose nearest verb has no speaker: the report's speaker
+    ("Le Thi Hoa, a manager, spoke. Hoa said the switch added “about a week” to deliveries.", "Le Thi Hoa"),
+])
+def test_partial_quotes_inside_reported_speech(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
