@@ -50,8 +50,9 @@ GPE_HEADS = frozenset({"province", "county", "prefecture", "district", "township
 #: Facilities, events, laws and works are no entities of this lesson.
 NO_ENTITY_HEADS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "square", "bridge", "airport", "station",
-    "stadium", "arena", "park", "hall", "building", "tower", "plaza", "pier", "port", "harbor", "harbour",
-    "highway", "expressway", "line", "terminal", "gate", "palace", "house", "church", "cathedral", "temple",
+    "stadium", "arena", "ballpark", "speedway", "velodrome", "racecourse", "gymnasium", "park", "hall", "building",
+    "tower", "plaza", "pier", "port", "harbor", "harbour", "highway", "expressway", "route", "interstate",
+    "motorway", "freeway", "line", "terminal", "gate", "palace", "house", "church", "cathedral", "temple",
     "museum", "hotel", "mall", "path", "trail", "act", "law", "bill", "treaty", "accord", "agreement", "summit",
     "festival", "open", "cup", "championship", "games", "olympics", "conference", "expo", "forum", "award",
     "prize", "telescope", "program", "programme", "project", "initiative", "plan", "strategy", "policy",
@@ -70,14 +71,14 @@ def head_label(name: str) -> str | None:
         return "NONE"
     if last in ORG_HEADS or last.endswith("s") and last[:-1] in ORG_HEADS and len(words) > 1:
         return "ORG"  # "Premier Leagues", "Industries"
+    if first in ORG_HEADS and re.search(r"\s(?:of|for)\s", name):
+        return "ORG"  # "Organization for the Development of the Senegal River": the body, not the river
     if last in LOC_HEADS and len(words) > 1:
         return "LOC"
     if last in GPE_HEADS and len(words) > 1:
         return "GPE"
     if first in ("mount", "mt", "lake", "gulf", "cape", "river", "loch") and len(words) > 1:
         return "LOC"
-    if first in ORG_HEADS and " of " in name:
-        return "ORG"
     return None
 
 

@@ -24,7 +24,9 @@ _FUTURE = re.compile(  # "had been set for", "had planned": a plan in the past s
     r"launches|kicks off|takes effect|reopens|open|begin|expire|resume|reopen|take effect|kick off|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
     r"to be)\b",
     re.IGNORECASE)  # present-tense verbs of a schedule; not those that are mostly nouns (heads, votes, rules)
-_PAST = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|[Ll]ast|earlier|[Ss]ince|"
+_PAST = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )\b(?:[Ww]as|[Ww]ere|[Hh]ad|did|said|told|ago|"
+                   r"[Ll]ast(?=\s+(?:week|month|year|night|weekend|season|time|spring|summer|fall|autumn|winter|decade|"
+                   r"century|quarter|[A-Z][a-z]+day))|earlier|[Ss]ince|"
                    r"[Yy]esterday|broke|began|came|went|took|made|gave|got|met|left|held|found|saw|won|lost|fell|"
                    r"rose|ran|spoke|wrote|led|kept|sent|spent|built|brought|bought|thought|felt|stood|sat|grew|drew|"
                    r"(?!hundred|united|indeed)[a-z]+[^e\W]ed)\b")
@@ -39,6 +41,10 @@ RULE_TIME = re.compile(  # "would bar classes after 10 p.m.": a limit that holds
     r"[^.;]*\b(?:after|before|past|until|by)\s+$", re.IGNORECASE)
 _FRONTED = re.compile(r"\W*(?:(?:on|in|by|at|from|until|early|late|last|next|this|then|and|but|so)\s+)*",
                       re.IGNORECASE)  # nothing but a preposition before it: it opens the sentence
+# Past verbs that cannot be adjectives ("combined drills", "registered towers" can): "grew … by Tuesday".
+_PAST_VERB = re.compile(r"\b(?:grew|came|went|took|made|gave|got|met|left|found|saw|fell|rose|spoke|wrote|kept|"
+                        r"sent|spent|brought|bought|began|broke|stood|drew)\b")
+_BACK_IN = re.compile(r"\bback\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 _OTHER_TIME = re.compile(r"\b(?:[Ss]ince|ago|earlier|[Ll]ast)\b")
 _CLAUSE_END = re.compile(r",|\s(?:and|but|while|when|as)\s")
 
@@ -55,12 +61,20 @@ def clause_tense(body: str, start: int, end: int, sentence: tuple[int, int]) -> 
     after = _CLAUSE_END.split(body[end:right])[0]  # after it, only its own clause
     if not after.strip() and _FRONTED.fullmatch(body[sentence[0]:start]):
         after = _CLAUSE_END.split(body[end:right].lstrip(", "))[0]  # "On Friday, Yoon is scheduled to …"
-    prep = _DEADLINE.search(before)
-    if prep and not _PAST_GOVERNS.search(before[-80:]):
-        return "future", prep.group(1).lower()
     window = before[-120:]
+    if _BACK_IN.search(before):
+        return "past", "back in"  # "starting back in March"
     own = _OTHER_TIME.split(after[:50])[0]  # "on Saturday for the first talks since June": "since" is June's
     future, past = _nearest_cue(_FUTURE, window, after[:50]), _nearest_cue(_PAST, window, own)
+    prep = _DEADLINE.search(before)
+    if prep:  # "by Friday", "until Friday": future, unless a past verb governs ("grew … by Tuesday")
+        ahead = before[:prep.start()][-120:]
+        ahead = re.split(r"\b(?:said|told|says|added)\b", ahead)[-1]  # the clause reported, not the report
+        was, will = _nearest_cue(_PAST_VERB, ahead, ""), _nearest_cue(_FUTURE, ahead, "")
+        if was and was[0] < 80 and (not will or was[0] < will[0]) and not _PAST_GOVERNS.search(before[-80:]):
+            return "past", was[1]
+        if not _PAST_GOVERNS.search(before[-80:]):
+            return "future", prep.group(1).lower()
     if future and (not past or future[0] <= past[0]):
         return "future", future[1]
     return "past", past[1] if past else "news default"

@@ -105,7 +105,9 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("age", r"\b" + _NUMBER + r"-(?P<unit>year|month|week|day)-old\b"),
     ("long", r"\b(?P<unit>year|month|week|day|hour|decade|night)long\b"),
     ("adverb", r"\b(?i:(?P<word>daily|weekly|monthly|annually|yearly|nightly|hourly))\b"),
-    ("every", r"\b(?i:(?:every|each)\s(?P<unit>day|week|month|year|morning|night|evening|summer|winter|spring))\b"),
+    ("every", r"\b(?i:(?:every|each)\s(?:(?P<number>two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)\s"
+     r"(?P<units>day|week|month|year|hour|minute)s|(?P<unit>day|week|month|year|morning|night|evening|summer|winter|"
+     r"spring)))\b"),
     ("ref", r"\b(?i:(?P<word>now|currently|nowadays|recently|lately|at the time|at present|these days|"
      r"in the past|in the future))\b"),
     ("anaphor", r"\b(?i:(?P<what>that (?:same )?(?:day|year|month|week|morning|afternoon|evening|night)|the (?:following|next)"

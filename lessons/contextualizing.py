@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from lessons._gazetteer import ORG_HEADS, gazetteer, head_label, key, not_a_person
 from lessons._memo import per_text
-from lessons.constants import ABBREVIATIONS, INSTITUTION_NOUNS, PERSON_NOUNS, PREPOSITIONS, ROLE_MODIFIERS
+from lessons.constants import ABBREVIATIONS, INSTITUTION_NOUNS, NAME_TITLES, PERSON_NOUNS, PREPOSITIONS, ROLE_MODIFIERS
 from lessons.errors import LessonsError
 from lessons.names import COMPOUND_ENDS, Mention, family_name, is_institution, resolve
 from lessons.quoting import extract_quotes, speaker_references
@@ -38,13 +38,16 @@ __all__ = ["Alias", "Entity", "Person", "Tie", "acronym_flags", "acronyms", "ali
 _ABBR = r"[A-Z][A-Za-z&]*[A-Z](?:s\b)?"  # two capitals or more, maybe a plural s: DPRK, MOTIE, SMEs
 _IN_PARENS = re.compile(r"\((?P<abbr>" + _ABBR + r"|[A-Z][a-z]{3,})\)")  # or a short name: (Korail)
 _THEN_PARENS = re.compile(r"\b(?P<abbr>" + _ABBR + r")\s\((?P<name>[A-Z][^()]{3,80})\)")
-_STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")(?:,\s(?:which|that)\s|,\s|\s[—–]\s|\s)(?:stands for|refers to|"
+_STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")(?:,\s(?:which|that)\s|,\s|\s[—–]\s|\s)"
+                         r"(?:stands for|refers to|"
                          r"is short for|short for|means|(?:the\s)?initials\s(?:of|for))\s"
-                         r"(?P<name>[^.;:—–]{2,120}?)(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
+                         r"(?P<name>[^.;:—–]{2,120}?)"
+                         r"(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
                          r"|,\s(?!the\s[A-Z])[a-z]"  # ", in 1989", ", the state weather bureau"
                          r"|\s[—–]|[.;:]|$)")  # "the DPRK — the initials of …, the Democratic … —"
 _OR_NAME = re.compile(r"\b[Tt]he\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
-_NAME_OR = re.compile(r",\sor\s(?:the\s)?(?P<abbr>" + _ABBR + r")\b(?=[,.;:)]|\s[—–]|$)")  # "Organisation, or CSIRO"
+# "… Research Organisation, or CSIRO"
+_NAME_OR = re.compile(r",\sor\s(?:the\s)?(?P<abbr>" + _ABBR + r")\b(?=[,.;:)]|\s[—–]|$)")
 _NAME_WORD = re.compile(r"[^\s(),;:]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _IN_A_NAME = re.compile(r"\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s(?P<word>[A-Z]{2,6})\b")  # "Chesapeake SC"
@@ -64,9 +67,13 @@ THING_NOUNS = frozenset({
 NAME_QUALIFIED_NOUNS = frozenset({
     "administration", "government", "era", "years", "campaign", "case", "family", "camp", "presidency", "regime",
     "cabinet", "estate", "trial", "murder", "affair", "scandal", "doctrine", "rule", "visit", "interview"})
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|into|above|below|along|across|beyond|toward|towards|off)\s+(?:nearby\s|neighbou?ring\s|suburban\s|downtown\s)?$")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|into|above|below|along|across|beyond|toward|towards|off)\s+"
+                       r"(?:nearby\s|neighbou?ring\s|suburban\s|downtown\s)?$")
 # "in Gilbert Plains", "in nearby Federal Way": a place, not a person
 _THING_BEFORE = re.compile(r"(?:\b(?:the|The)|\b(?:" + "|".join(sorted(THING_NOUNS)) + r")(?:\sof)?)\s$")
+_PERSON_HEADS = PERSON_NOUNS | NAME_TITLES | {"chief", "head", "elder", "boss", "veteran", "native"}
+_PLACE_NOUN_AFTER = re.compile(r"\s(?:highlands|region|valley|mountains|plateau|basin|delta|coast|peninsula|"
+                               r"district|province|county|area|river|lake|island|islands)\b")
 _AND_BODY = re.compile(r"\s(?:and|&)\s(?:[A-Z][\w’'-]*\s){0,3}(?P<head>[A-Z][\w’'-]*)(?=[.,;:)]|$)")
 _COMPOUND = re.compile(r"-(?:" + "|".join(sorted(COMPOUND_ENDS)) + r")$")  # "Hong Kong-based" is no one's name
 # "the Marigny Seven", "property firm Harlow Brandt", "band Harlan Pike": a thing bearing a name, not a person.
@@ -125,9 +132,12 @@ def _body_named_before(words: list[tuple[int, str]], body: str, at: int, abbr: s
     Agency (AEMET)") or shortens it ("Korea Railroad Corp. (Korail)"): the capitalized words just before, when
     their last word says they name a body."""
     first = len(words)
-    while first > 0 and (words[first - 1][1][:1].isupper() or (
-            words[first - 1][1] in ("of", "for", "&") and first > 1 and words[first - 2][1][:1].isupper())):
-        first -= 1
+    while first > 0 and not re.search(r"[’']s?$", words[first - 1][1]) and (words[first - 1][1][:1].isupper() or (
+            words[first - 1][1] in ("of", "for", "&", "the") and first > 1 and (words[first - 2][1][:1].isupper() or
+                                                                         words[first - 2][1] in ("of", "for")))):
+        first -= 1  # not past a possessor: "France’s National Center for Scientific Research (CNRS)"
+    while first < len(words) and words[first][1] in ("of", "for", "&", "the", "The"):
+        first += 1
     if first < len(words) and words[first][1] == "The":
         first += 1
     name = body[words[first][0]:at].strip().rstrip(",") if first < len(words) else ""
@@ -236,6 +246,8 @@ def _names_a_thing(body: str, m: Mention) -> bool:
     after = body[m.end:m.end + 80]
     if re.match(r",\s(?:which|that)\b", after):
         return True
+    if _PLACE_NOUN_AFTER.match(after):
+        return True  # "Guinea’s Fouta Djallon highlands": a place's name
     joined = _AND_BODY.match(after)  # "Cumbria Fire and Rescue Service": the first half of a body's name
     if joined and key(joined.group("head")) in ORG_HEADS:
         return True
@@ -246,10 +258,10 @@ def _names_a_thing(body: str, m: Mention) -> bool:
             low = word.lower()
             if low in PREPOSITIONS:
                 break
-            if low in THING_NOUNS or low in INSTITUTION_NOUNS or low in PERSON_NOUNS:
+            if low in THING_NOUNS or low in INSTITUTION_NOUNS or low in _PERSON_HEADS:
                 known = low
         if known is not None:
-            return known not in PERSON_NOUNS  # "the district health officer" is a person
+            return known not in _PERSON_HEADS  # "the district health officer", "the village chief": persons
     return bool(_THING_BEFORE.search(body, max(0, m.start - 30), m.start)) and not \
         _PERSON_AS_MODIFIER.match(body, m.end, m.end + 30)
 

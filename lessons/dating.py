@@ -160,12 +160,12 @@ def _resolve(m: Match, ctx: _Context) -> tuple[TimexType, str, str | None, int |
                 "yearly": "P1Y", "hourly": "PT1H"}[f["word"].lower()]
         return "SET", unit, None, None, "a frequency"
     if kind == "every":
-        unit = f["unit"].lower()
+        unit = (f.get("unit") or f["units"]).lower()  # "every six months": the plural after a number
         if unit in PARTS:
             return "SET", f"XXXX-XX-XXT{PARTS[unit]}", None, None, "every part of a day"
         if unit in SEASONS:
             return "SET", f"XXXX-{SEASONS[unit]}", None, None, "every season"
-        return "SET", _duration(1, unit), None, None, "a frequency"
+        return "SET", _duration(_number(f.get("number", "one")), unit), None, None, "a frequency"
     if kind in ("duration", "pastn"):
         value = _duration(_number(f.get("number", "one")), f["unit"])
         if "unit2" in f:  # "five hours and 12 minutes"
@@ -185,7 +185,7 @@ def _resolve(m: Match, ctx: _Context) -> tuple[TimexType, str, str | None, int |
         number = _number(count.group()) if count else 1
         return "DURATION", _duration(number, f["unit"]), approx, None, "an amount of time (another …)"
     if kind == "age":
-        return "DURATION", _duration(_number(f["number"]), f["unit"]), None, None, "an age"
+        return None  # "a 19-year-old": an age is no temporal expression (TimeML, the course's gold)
     if kind == "long":
         return "DURATION", _duration(1, f["unit"]), None, None, "an amount of time (…long)"
     if kind == "ref":

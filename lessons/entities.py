@@ -58,6 +58,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across|around|into|thr
                            r"to|toward|towards|between)\s+(?:nearby\s+|neighbou?ring\s+)?$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\s(?:and\s[A-Z]\w+\s)?(?:district|districts|province|county|village|town|township|"
                           r"prefecture|municipality|suburb)\b")
+_LOC_AFTER = re.compile(r"\s(?:highlands|mountains|valley|plateau|basin|delta|coast|peninsula|hills)\b")
 _WEAK_ORG = "ORG?"  # a name nothing but its capital letters marks: an organization unless another use says more
 _ALIAS_PHRASE = re.compile(r"\b[Tt]he\s(?P<word>North|South|regime)\b(?!\s+[A-Z])")
 _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -170,7 +171,8 @@ def _label(text: str, start: int, body: str, persons: set[str], defined: dict[st
         return None  # "Q2", "I’m", "Don’t", "No", "Saturdays"
     head = head_label(text)
     place_before = _PLACE_BEFORE.search(body, max(0, start - 20), start)
-    if head == "NONE" and key(words[-1]) == "bridge" and re.search(r"\b(?:in|nearby)\s+$", body[max(0, start - 8):start]):
+    if head == "NONE" and key(words[-1]) == "bridge" and \
+            re.search(r"\b(?:in|nearby)\s+$", body[max(0, start - 8):start]):
         return "GPE"  # "in Sowerby Bridge": a town named for its bridge
     if head:
         return None if head == "NONE" else head
@@ -183,6 +185,8 @@ def _label(text: str, start: int, body: str, persons: set[str], defined: dict[st
     if key(text) in SENTENCE_STARTERS:
         return None
     after = body[start + len(text):start + len(text) + 14]
+    if _LOC_AFTER.match(after):
+        return "LOC"  # "the Fouta Djallon highlands"
     if place_before or re.match(r",\s[A-Z][a-z]*\.?(?:,|\s)", after) or _PLACE_AFTER.match(after):
         return "GPE"  # "in Millbrook", "Toledo, Ohio,", "Nsanje district": a town no list holds
     return _WEAK_ORG

@@ -384,3 +384,24 @@ def test_an_appositive_headed_by_a_role_keeps_the_person():
 ])
 def test_acronyms_defined_after_or_before_an_or_and_by_their_initials(text, short, name):
     assert acronyms(text).get(short) == name
+
+
+def test_a_village_chief_is_a_person_and_a_named_highland_a_place():
+    text = ("“The river rose fast,” said Ousmane Ba Diallo, the 67-year-old village chief. Rain in Guinea’s "
+            "Koula Timbi highlands filled the reservoir.")
+    assert [p.name for p in people(text)] == ["Ousmane Ba Diallo"]
+    assert ("Koula Timbi", "LOC") in labels(text)
+
+
+@pytest.mark.parametrize("text, short, name, label", [
+    ("Water was released by the Organization for the Development of the Gambia River (OMVG), the regional body.",
+     "OMVG", "Organization for the Development of the Gambia River", "ORG"),
+    ("Data came from Italy’s National Research Council (CNR) last year.", "CNR", "National Research Council", "ORG"),
+])
+def test_a_foreign_acronym_names_a_body_without_its_possessor(text, short, name, label):
+    assert acronyms(text).get(short) == name
+    assert (name, label) in labels(text)
+
+
+def test_a_ballpark_is_no_person():
+    assert people("Fans packed Hwaseong Ballpark on Sunday as the Comets won.") == []

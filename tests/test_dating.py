@@ -85,7 +85,7 @@ def table(text: str, anchor: date | str | None = MONDAY) -> list[tuple[str, str,
         ("Prices rose over the past five years, a decade of gains.", MONDAY,
          [("the past five years", "DURATION", "P5Y", None), ("a decade", "DURATION", "P10Y", None)]),
         ("The 14-year-old played for five hours and 12 minutes.", MONDAY,
-         [("14-year-old", "DURATION", "P14Y", None), ("five hours and 12 minutes", "DURATION", "PT5H12M", None)]),
+         [("five hours and 12 minutes", "DURATION", "PT5H12M", None)]),  # an age is no timex
         ("The strike will last another week.", MONDAY, [("another week", "DURATION", "P1W", None)]),
         # sets
         ("The branch closes on Saturdays and opens late every Monday; buses run daily.", MONDAY,
@@ -332,3 +332,19 @@ def test_skipping_recognizers_whose_words_are_absent_changes_nothing(words, glue
 ])
 def test_tense_and_clock_cues_from_news_english(text, expected):
     assert expected in [(t.text, t.value) for t in find_timexes(text, anchor="2026-12-03")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The group grew to more than 1,500 members by Tuesday afternoon.", ("Tuesday afternoon", "2026-11-17TAF")),
+    ("Nobody came to count the damage until Friday.", ("Friday", "2026-11-13")),
+    ("The deal will be signed by Friday.", ("Friday", "2026-11-20")),
+    ("They did the boring things right, starting back in March.", ("March", "2026-03")),
+    ("We want to be the last team standing in November.", ("November", "2026-11")),
+    ("Drills will be repeated every six months.", ("every six months", "P6M")),
+])
+def test_deadlines_governed_by_a_past_verb_and_other_news_cues(text, expected):
+    assert expected in [(t.text, t.value) for t in find_timexes(text, anchor="2026-11-18")]
+
+
+def test_an_age_is_no_timex():
+    assert find_timexes("The 19-year-old scored twice.", anchor="2026-11-18") == []

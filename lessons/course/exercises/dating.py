@@ -65,7 +65,7 @@ _TOOL_WRONG = (
     Variant('dates/t01.txt', ValueKey(frozenset({'18574f9df8a802d0'}), normalizer="date", mistakes={'9cd659313cf1572d': _TOOL_SAYS})),
     Variant('dates/t02.txt', ValueKey(frozenset({'0c11154a656dad4d'}), normalizer="date", mistakes={'4943c9202f9ee463': _TOOL_SAYS})),
     Variant('dates/t03.txt', ValueKey(frozenset({'f333b1ca4b113e8e'}), normalizer="date", mistakes={'831175dd265504c6': _OTHER_SIDE, '8c12301e7fa9d814': _TOOL_SAYS})),
-    Variant('dates/t04.txt', ValueKey(frozenset({'9c4c9d34292091e5'}), normalizer="date", mistakes={'b28f43b23d9e3b29': _TOOL_SAYS})),
+    Variant('dates/t04.txt', ValueKey(frozenset({'87180fc28d405f23'}), normalizer="date", mistakes={'6e65eaad7ab60ece': _TOOL_SAYS})),
     Variant('dates/t05.txt', ValueKey(frozenset({'c0ff3ffee3463cb7'}), normalizer="date", mistakes={'ee7be7ad6ad29df8': _TOOL_SAYS})),
     Variant('dates/t06.txt', ValueKey(frozenset({'4d6bf065cad73288'}), normalizer="date", mistakes={'5c54302cc26aa429': _TOOL_SAYS})),
 )
