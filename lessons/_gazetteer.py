@@ -44,7 +44,7 @@ LOC_HEADS = frozenset({
     "river", "sea", "ocean", "peninsula", "mountain", "mountains", "valley", "bay", "gulf", "lake", "strait",
     "straits", "island", "islands", "desert", "coast", "forest", "hills", "canyon", "delta", "basin", "plateau",
     "channel", "creek", "stream", "falls", "glacier", "reef", "beach", "sands", "point", "cape", "bend", "side",
-    "heights", "highlands", "lowlands", "moor", "moors", "dales", "fens", "marshes", "wetlands"})
+    "heights", "volcano", "highlands", "lowlands", "moor", "moors", "dales", "fens", "marshes", "wetlands"})
 GPE_HEADS = frozenset({"province", "county", "prefecture", "district", "township", "borough", "municipality",
                        "parish", "state", "states", "republic", "kingdom"})
 #: Facilities, events, laws and works are no entities of this lesson.
@@ -71,8 +71,9 @@ def head_label(name: str) -> str | None:
         return "NONE"
     if last in ORG_HEADS or last.endswith("s") and last[:-1] in ORG_HEADS and len(words) > 1:
         return "ORG"  # "Premier Leagues", "Industries"
-    if first in ORG_HEADS and re.search(r"\s(?:of|for)\s", name):
-        return "ORG"  # "Organization for the Development of the Senegal River": the body, not the river
+    body = re.search(r"(\S+)\s(?:of|for)\s", name)
+    if body and key(body.group(1)) in ORG_HEADS:
+        return "ORG"  # "Organization for the Development of the Senegal River", "Philippine Institute of …"
     if last in LOC_HEADS and len(words) > 1:
         return "LOC"
     if last in GPE_HEADS and len(words) > 1:

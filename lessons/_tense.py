@@ -20,7 +20,7 @@ __all__ = ["GAME", "RULE_TIME", "clause_tense"]
 _FUTURE = re.compile(  # "had been set for", "had planned": a plan in the past says nothing of the future
     r"(?<!\bbeen )(?<!\bhad )\b(?:will|would|could|might|can|shall|should|’ll|'ll|scheduled|set to|plans?|planned|expects?|expected|due|"
     r"going to|upcoming|until|till|ahead of|as early as|as soon as|starting|beginning|is to|are to|next|"
-    r"coming|tomorrow|later this|forecast for|forecast|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
+    r"coming|tomorrow|later this|forecast for|forecast|likely to|likely|opens|begins|starts|runs out|expires|ends|closes|meets|resumes|arrives|departs|"
     r"launches|kicks off|takes effect|reopens|open|begin|expire|resume|reopen|take effect|kick off|reconvenes|convenes|is set|are set|set for|is at|are at|is on|are on|"
     r"to be)\b",
     re.IGNORECASE)  # present-tense verbs of a schedule; not those that are mostly nouns (heads, votes, rules)
@@ -44,6 +44,10 @@ _FRONTED = re.compile(r"\W*(?:(?:on|in|by|at|from|until|early|late|last|next|thi
 # Past verbs that cannot be adjectives ("combined drills", "registered towers" can): "grew … by Tuesday".
 _PAST_VERB = re.compile(r"\b(?:grew|came|went|took|made|gave|got|met|left|found|saw|fell|rose|spoke|wrote|kept|"
                         r"sent|spent|brought|bought|began|broke|stood|drew)\b")
+_DONE_IN = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+                      r"\b((?!(?:hundred|united|indeed|scheduled|expected|planned|slated|set|due)\b)[a-z]{3,}ed|began|"
+                      r"came|went|took|made|gave|got|met|left|found|saw|fell|rose|spoke|wrote|kept|sent|spent|"
+                      r"brought|bought|broke|stood|drew|won|lost|held)\s+(?:in|on|at|during)\s+(?:the\s+)?$")
 _BACK_IN = re.compile(r"\bback\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 _OTHER_TIME = re.compile(r"\b(?:[Ss]ince|ago|earlier|[Ll]ast)\b")
 _CLAUSE_END = re.compile(r",|\s(?:and|but|while|when|as)\s")
@@ -64,6 +68,9 @@ def clause_tense(body: str, start: int, end: int, sentence: tuple[int, int]) -> 
     window = before[-120:]
     if _BACK_IN.search(before):
         return "past", "back in"  # "starting back in March"
+    done = _DONE_IN.search(before)
+    if done and not _FUTURE.fullmatch(done.group(1)):
+        return "past", done.group(1)  # "since the eruption began in July": what happened then, whatever follows
     own = _OTHER_TIME.split(after[:50])[0]  # "on Saturday for the first talks since June": "since" is June's
     future, past = _nearest_cue(_FUTURE, window, after[:50]), _nearest_cue(_PAST, window, own)
     prep = _DEADLINE.search(before)

@@ -86,7 +86,7 @@ _RECOGNIZERS: tuple[tuple[str, str], ...] = (
     ("season", r"\b(?i:(?:(?P<edge>early|late|mid)[\s-]+)?(?:the\s)?(?P<period>spring|summer|fall|autumn|winter))"
      r"\s(?i:of\s)?" + _YEAR),
     ("quarter", r"\b(?i:(?:the\s)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s(?P<what>quarter|half)"
-     r"(?:\sof\s(?:" + _YEAR + r"|(?P<rel>last|next|this) year))?)\b"),
+     r"(?:\sof\s(?:" + _YEAR + r"|(?P<rel>last|next|this|the) year))?)\b"),
     ("quarteradj", r"\b(?i:(?P<ordinal>first|second|third|fourth)-(?P<what>quarter|half))\b"),
     ("qnum", r"\b(?P<what>Q|H)(?P<ordinal>[1-4])(?:\s(?i:of\s)?(?:" + _YEAR + r"|(?i:(?P<rel>last|next|this) year)))?"
      r"\b"),

@@ -32,6 +32,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w’'‐-]*\w)?(?:(?<=s)[’'](?
 _SPACE = re.compile(r"\s")
 _LAST_SPACE = re.compile(r"\s\S*$")  # with an end position: the last space before it
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|ud|ul|bin|ibn)-[A-Z]")
 _KEEP_PERIOD = ABBREVIATIONS | NAME_TITLES | NAME_SUFFIXES
 
 
@@ -80,8 +81,8 @@ def _window_tokens(text: str, start: int, end: int | None) -> list[_Tok]:
 
 
 def _capitalized(tok: _Tok) -> bool:
-    """True for a token that starts with a capital letter."""
-    return tok.text[:1].isupper()
+    """True for a token that starts with a capital letter, or with an Arabic article before one ("al-Jubouri")."""
+    return tok.text[:1].isupper() or _ARTICLE_NAME.match(tok.text) is not None
 
 
 def _is_word(tok: _Tok) -> bool:

@@ -265,6 +265,8 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
         "brother", "sister", "son", "daughter", "wife", "husband", "friend", "colleague", "partner",
         "customer", "patient", "parent", "parents", "relative", "relatives", "resident", "neighbors", "trustee",
         "trustees", "superintendent", "principal", "commissioner", "chancellor", "dean", "curator", "pastor",
+        "specialist", "forecaster", "meteorologist", "volcanologist", "seismologist", "geologist", "historian",
+        "technician", "inspector", "vendor", "fisher", "fisherman", "driver", "pilot", "chef", "artist", "singer",
     }
 )
 
@@ -304,6 +306,7 @@ NAME_TITLES: Final[frozenset[str]] = frozenset(
         "king", "queen", "prince", "princess", "sheikh", "emir", "chancellor", "premier", "commissioner",
         "councilman", "councilwoman", "councillor", "councilor", "speaker", "leader", "manager", "coach",
         "ceo", "cfo", "coo", "cto", "spokesman", "spokeswoman", "spokesperson", "attorney", "atty",
+        "undersecretary", "under-secretary", "secretary-general", "vice-minister",
         "pres", "dean", "treasurer", "auditor", "comptroller", "sheriff", "marshal", "trooper",
         "assemblyman", "assemblywoman", "assemblymember", "delegate", "hon", "fr", "sister", "brother",
         "co-author", "coauthor", "author", "editor", "founder", "chairman", "prosecutor", "counsel",

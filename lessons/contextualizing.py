@@ -47,7 +47,8 @@ _STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")(?:,\s(?:which|that)\s|,\s|
                          r"|\s[—–]|[.;:]|$)")  # "the DPRK — the initials of …, the Democratic … —"
 _OR_NAME = re.compile(r"\b[Tt]he\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
 # "… Research Organisation, or CSIRO"
-_NAME_OR = re.compile(r",\sor\s(?:the\s)?(?P<abbr>" + _ABBR + r")\b(?=[,.;:)]|\s[—–]|$)")
+_NAME_OR = re.compile(r",\s(?:or|known\sas|known\sby\sits\s(?:\w+\s)?initials)\s(?:the\s)?(?P<abbr>" + _ABBR +
+                      r")\b(?=[,.;:)]|\s[—–]|$)")  # "…, known by its Turkish initials DSI,"
 _NAME_WORD = re.compile(r"[^\s(),;:]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _IN_A_NAME = re.compile(r"\b(?!The\b|A\b|An\b)[A-Z][a-z]+\s(?P<word>[A-Z]{2,6})\b")  # "Chesapeake SC"
@@ -62,7 +63,8 @@ THING_NOUNS = frozenset({
     "consultancy", "operator", "station", "school", "hospital", "clinic", "village", "town", "suburb", "district",
     "county", "neighborhood", "neighbourhood", "street", "road", "park", "river", "trail", "hotel", "ship", "vessel",
     "boat", "horse", "dog", "stadium", "arena", "festival", "show", "series", "film", "album", "song", "novel",
-    "journal", "utility", "carrier", "operator", "insurer", "broadcaster", "regulator", "conglomerate", "ngo"})
+    "journal", "utility", "carrier", "operator", "insurer", "broadcaster", "regulator", "conglomerate", "ngo",
+    "body"})
 # Nouns a person's name qualifies after "the": "the Moon Jae-in administration", "the Ana Ruiz case".
 NAME_QUALIFIED_NOUNS = frozenset({
     "administration", "government", "era", "years", "campaign", "case", "family", "camp", "presidency", "regime",
@@ -72,8 +74,15 @@ _LOCATIVE = re.compile(r"\b(?:in|near|outside|into|above|below|along|across|beyo
 # "in Gilbert Plains", "in nearby Federal Way": a place, not a person
 _THING_BEFORE = re.compile(r"(?:\b(?:the|The)|\b(?:" + "|".join(sorted(THING_NOUNS)) + r")(?:\sof)?)\s$")
 _PERSON_HEADS = PERSON_NOUNS | NAME_TITLES | {"chief", "head", "elder", "boss", "veteran", "native"}
-_PLACE_NOUN_AFTER = re.compile(r"\s(?:highlands|region|valley|mountains|plateau|basin|delta|coast|peninsula|"
-                               r"district|province|county|area|river|lake|island|islands)\b")
+_PLACE_NOUN_AFTER = re.compile(r"(?:\s(?:and|or)\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
+                               r"\s(?:highlands|regions?|valley|"
+                               r"mountains|plateau|basin|delta|coast|peninsula|districts?|provinces?|count(?:y|ies)|"
+                               r"area|river|lake|islands?|neighbou?rhood|suburb)\b")  # "Dhi Qar and Maysan provinces"
+_LISTED = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?"
+_IN_A_LIST = re.compile(r"\b(?:in|from|across|near|to)\s(?:" + _LISTED + r",\s)*" + _LISTED + r",?\s(?:and|or)\s$")
+_LIST_GOES_ON = re.compile(r"(?:,\s" + _LISTED + r")*,?\s(?:and|or)\s[A-Z]")  # "in Albay, Sorsogon and …"
+_LOCATIVE_LIST_START = re.compile(r"\b(?:in|from|across|near|to)\s(?:" + _LISTED + r",\s)+$")
+_EVENT_WORDS = frozenset({"storm", "typhoon", "hurricane", "cyclone", "tropical", "depression", "alert", "level"})
 _AND_BODY = re.compile(r"\s(?:and|&)\s(?:[A-Z][\w’'-]*\s){0,3}(?P<head>[A-Z][\w’'-]*)(?=[.,;:)]|$)")
 _COMPOUND = re.compile(r"-(?:" + "|".join(sorted(COMPOUND_ENDS)) + r")$")  # "Hong Kong-based" is no one's name
 # "the Marigny Seven", "property firm Harlow Brandt", "band Harlan Pike": a thing bearing a name, not a person.
@@ -131,6 +140,8 @@ def _body_named_before(words: list[tuple[int, str]], body: str, at: int, abbr: s
     """A body's name that does not spell its acronym, which comes from another language ("Spanish Meteorological
     Agency (AEMET)") or shortens it ("Korea Railroad Corp. (Korail)"): the capitalized words just before, when
     their last word says they name a body."""
+    if re.fullmatch(r"[A-Z][a-z]+", abbr):  # a short name ("Korail", "Phivolcs") may stand for a name with "and"
+        return _short_name_before(words, body, at, abbr)
     first = len(words)
     while first > 0 and not re.search(r"[’']s?$", words[first - 1][1]) and (words[first - 1][1][:1].isupper() or (
             words[first - 1][1] in ("of", "for", "&", "the") and first > 1 and (words[first - 2][1][:1].isupper() or
@@ -145,11 +156,24 @@ def _body_named_before(words: list[tuple[int, str]], body: str, at: int, abbr: s
     if capitals < 2 or body[words[-1][0] + len(words[-1][1]):at].strip() or (
             head_label(name) != "ORG" and (capitals < 3 or not not_a_person(name) and len(name.split()) < 3)):
         return None  # "John Smith (AP)" defines nothing; "Doctors Without Borders (MSF)" does
-    if abbr.isupper() or abbr.endswith("s") and abbr[:-1].isupper():
-        return name
-    letters = iter(name.lower())  # a short name: its letters in order in the name, and not a word of it
-    spelled = abbr[0] == name[0] and all(c in letters for c in abbr.lower())
-    return name if spelled and abbr not in name.split() else None
+    return name
+
+
+def _short_name_before(words: list[tuple[int, str]], body: str, at: int, abbr: str) -> str | None:
+    """The fewest capitalized words just before a short name that hold its letters in order, start with its first
+    letter, do not hold it as a word, and name a body: "Korea Railroad Corp. (Korail)"."""
+    if body[words[-1][0] + len(words[-1][1]):at].strip() if words else True:
+        return None
+    first = len(words)
+    while first > 0 and len(words) - first < _MAX_NAME_WORDS and not re.search(r"[’']s?$", words[first - 1][1]) and (
+            words[first - 1][1][:1].isupper() or words[first - 1][1] in ("of", "for", "&", "and", "the")):
+        first -= 1
+        name = body[words[first][0]:at].strip().rstrip(",")
+        letters = iter(name.lower())
+        if words[first][1][:1].isupper() and abbr[0] == name[0] and all(c in letters for c in abbr.lower()) \
+                and abbr not in name.split() and head_label(name) == "ORG":
+            return name
+    return None
 
 
 def _common_noun_before(words: list[tuple[int, str]], body: str, at: int, abbr: str) -> str | None:
@@ -235,7 +259,8 @@ def _full_names(mentions: list[Mention], body: str) -> list[Mention]:
     things = {m.text for m in mentions if not m.title and _names_a_thing(body, m)} - titled
     return [m for m in mentions if m.kind == "person" and len(m.text.split()) > 1
             and not is_institution(m.text, mentions) and not not_a_person(m.text) and m.text not in expansions
-            and m.text not in things and not _all_role_words(m.text) and not _COMPOUND.search(m.text)]
+            and m.text not in things and not _all_role_words(m.text) and not _COMPOUND.search(m.text)
+            and not _EVENT_WORDS & {w.lower() for w in m.text.split()}]  # "Severe Tropical Storm Kristine"
 
 
 def _names_a_thing(body: str, m: Mention) -> bool:
@@ -246,8 +271,11 @@ def _names_a_thing(body: str, m: Mention) -> bool:
     after = body[m.end:m.end + 80]
     if re.match(r",\s(?:which|that)\b", after):
         return True
-    if _PLACE_NOUN_AFTER.match(after):
-        return True  # "Guinea’s Fouta Djallon highlands": a place's name
+    if _PLACE_NOUN_AFTER.match(after) or re.match(r"\s\d", after):
+        return True  # "Guinea’s Fouta Djallon highlands": a place's name; "Alert Level 3", "Route 9": a thing's
+    if _IN_A_LIST.search(body, max(0, m.start - 80), m.start) or (
+            _LOCATIVE_LIST_START.search(body, max(0, m.start - 80), m.start) and _LIST_GOES_ON.match(after)):
+        return True  # "in Albay, Sorsogon and Camarines Sur": the places listed after "in"
     joined = _AND_BODY.match(after)  # "Cumbria Fire and Rescue Service": the first half of a body's name
     if joined and key(joined.group("head")) in ORG_HEADS:
         return True

@@ -203,6 +203,9 @@ def _relative(m: Match, ctx: _Context, edge: str | None,
     if anchor is None:
         return None if kind in ("anaphor",) else ("DATE", "XXXX", edge, None, "no publication date to count from")
     tense, cue = _tense(ctx.body, m.start, m.end, ctx.sentence(m.start))
+    if cue == "news default" and ctx.found and ctx.found[-1].start >= ctx.sentence(m.start)[0] and \
+            "future clause" in ctx.found[-1].why:
+        tense, cue = "future", "the date before it in the sentence"  # "by Thursday, bringing rain from Friday"
     if kind == "monthday":
         month, day = MONTHS[f["month"].rstrip(".").lower()], int(f["day"])
         year = cal.day_month_year(anchor, month, day, tense if cue != "news default" else "")

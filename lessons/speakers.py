@@ -26,6 +26,8 @@ from lessons.names import (  # the word classes both modules read names with
 
 __all__ = ["find_mentions", "speaker_after", "speaker_before"]
 
+_GIVEN_LIKE = frozenset({"Jan", "Jun", "Jul", "Mar", "Dec"})  # month abbreviations without their period: given names
+
 
 def _clause_start(toks: Sequence[_Tok], i: int) -> int:
     """The index where the clause holding token ``i`` begins (after punctuation or a subordinator)."""
@@ -143,8 +145,8 @@ def _runs(text: str) -> tuple[tuple[int, Mention], ...]:
             j, joins = _run_end(toks, j + 1, text), (",", "and")  # "Ministry of Land, Infrastructure and Transport"
         first = i
         while first < j and _bare(toks[first].text) in _STARTERS and not (
-                len(toks[first].text) > 1 and toks[first].text.isupper()):
-            first += 1  # "Who", "But" open a sentence; "WHO" is a name
+                len(toks[first].text) > 1 and toks[first].text.isupper()) and toks[first].text not in _GIVEN_LIKE:
+            first += 1  # "Who", "But" open a sentence; "WHO" is a name, and so is "Jun" (no period: no month)
         if j - first >= 3 and _completes_a_title(toks, first):
             first += 1  # "Ambassador to the Philippines Chung Eun-ha": the country ends the title
         if first < j:
@@ -200,11 +202,14 @@ def _mention(text: str, toks: Sequence[_Tok], i: int, j: int) -> Mention:
 
 def _role_then_name(text: str, toks: Sequence[_Tok], k: int) -> SpeakerPhrase | None:
     """The name after role words from token ``k``: "manager Gareth Pryce", "council member Luis Ortega"."""
-    start = k
-    while k < len(toks) and k - start < 4 and _bare(toks[k].text) in _ROLE_WORDS \
-            and not _capitalized(toks[k]):
+    start = k  # lower-case words ending in a role: "weather specialist Jun Macaraeg"
+    while k < len(toks) and k - start < 4 and toks[k].text[:1].islower() and _is_word(toks[k]) and \
+            (_bare(toks[k].text) in _ROLE_WORDS or _bare(toks[k].text) not in _ROLE_STOPS):
         k += 1
-    if start < k < len(toks) and _capitalized(toks[k]) and text[toks[k - 1].end:toks[k].start] == " ":
+    while k > start and _bare(toks[k - 1].text) not in _ROLE_WORDS:
+        k -= 1
+    if start < k < len(toks) and _capitalized(toks[k]) and text[toks[k - 1].end:toks[k].start] == " " and \
+            _bare(toks[k - 1].text) in _ROLE_HEADS:
         inner = _phrase_at(text, toks, k)
         if inner is not None and inner.form == "name":
             return inner

@@ -405,3 +405,34 @@ def test_a_foreign_acronym_names_a_body_without_its_possessor(text, short, name,
 
 def test_a_ballpark_is_no_person():
     assert people("Fans packed Hwaseong Ballpark on Sunday as the Comets won.") == []
+
+
+def test_names_with_an_arabic_article_and_given_names_like_month_abbreviations():
+    text = ("Water Minister Samir al-Tikriti spoke on Monday. Talks will go on, al-Tikriti said. "
+            "Weather specialist Jun Dela Rosa said seas would rise.")
+    found = {p.name: [m[0] for m in p.mentions] for p in people(text)}
+    assert found == {"Samir al-Tikriti": ["Samir al-Tikriti", "al-Tikriti"], "Jun Dela Rosa": ["Jun Dela Rosa"]}
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Grants went to farmers in Albay, Sorsogon and Camarines Norte last month.", "Camarines Norte"),
+    ("People left Basra, Wadi Saleh and Maysan provinces.", "Wadi Saleh"),
+    ("The agency kept the volcano at Alert Level 3 on Tuesday.", "Alert Level"),
+    ("Severe Tropical Storm Karding weakened overnight.", "Severe Tropical Storm Karding"),
+])
+def test_places_in_lists_levels_and_storms_are_no_people(text, thing):
+    assert thing not in [p.name for p in people(text)]
+
+
+def test_back_in_a_place_then_a_person_is_still_a_person():
+    assert [p.name for p in people("Back in Donaye, Awa Diallo, a mother of four, said she had borrowed money.")] \
+        == ["Awa Diallo"]
+
+
+@pytest.mark.parametrize("text, short, name", [
+    ("Turkey’s State Water Works, known by its Turkish initials DSW, said so.", "DSW", "State Water Works"),
+    ("The Philippine Institute of Volcanology and Seismology (Phivolcs) raised the alert.", "Phivolcs",
+     "Philippine Institute of Volcanology and Seismology"),
+])
+def test_acronyms_known_by_their_initials_and_short_names_over_and(text, short, name):
+    assert acronyms(text).get(short) == name

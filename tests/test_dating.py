@@ -348,3 +348,13 @@ def test_deadlines_governed_by_a_past_verb_and_other_news_cues(text, expected):
 
 def test_an_age_is_no_timex():
     assert find_timexes("The 19-year-old scored twice.", anchor="2026-11-18") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The storm was likely to develop by Thursday, bringing rain from Friday to Sunday.", ("Sunday", "2027-10-17")),
+    ("The storm was likely to develop by Thursday, bringing rain from Friday to Sunday.", ("Thursday", "2027-10-14")),
+    ("Ash deposited since the eruption began in July could be washed down.", ("July", "2027-07")),
+    ("The centers open in the second half of the year.", ("the second half of the year", "2027-H2")),
+])
+def test_likely_inherited_and_happened_in(text, expected):
+    assert expected in [(t.text, t.value) for t in find_timexes(text, anchor="2027-10-12")]
