@@ -39,7 +39,9 @@ ORG_HEADS = frozenset({
     "institution", "ilbo", "daily", "trust", "cooperative", "co-op", "brigade", "regiment", "division",
     "magistrates", "chamber", "confederation", "chiefs", "affairs", "tribunal", "ministries", "secretariat",
     "athletic", "athletics", "rovers", "wanderers", "constabulary", "air", "airways", "diagnostics",
-    "therapeutics", "pharmaceuticals", "biosciences"})
+    "therapeutics", "pharmaceuticals", "biosciences", "mart", "superstore", "supermarket", "infirmary"})
+_ORG_FIRST_WORDS = frozenset({"banco", "banca", "banque", "grupo", "groupe", "gruppo", "instituto", "institut",
+                              "fundación", "fondation", "universidad", "université", "università", "compañía"})
 LOC_HEADS = frozenset({
     "river", "sea", "ocean", "peninsula", "mountain", "mountains", "valley", "bay", "gulf", "lake", "strait",
     "straits", "island", "islands", "desert", "coast", "forest", "hills", "canyon", "delta", "basin", "plateau",
@@ -78,6 +80,8 @@ def head_label(name: str) -> str | None:
         return "LOC"
     if last in GPE_HEADS and len(words) > 1:
         return "GPE"
+    if first in _ORG_FIRST_WORDS and len(words) > 1:
+        return "ORG"  # "Banco Arrieta", "Grupo Olabarria"
     if first in ("mount", "mt", "lake", "gulf", "cape", "river", "loch") and len(words) > 1:
         return "LOC"
     return None

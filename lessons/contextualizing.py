@@ -45,7 +45,9 @@ _STANDS_FOR = re.compile(r"\b(?P<abbr>" + _ABBR + r")(?:,\s(?:which|that)\s|,\s|
                          r"(?=,\s(?:while|and|which|but|though|although|even|as|so|because)\b"
                          r"|,\s(?!the\s[A-Z])[a-z]"  # ", in 1989", ", the state weather bureau"
                          r"|\s[—–]|[.;:]|$)")  # "the DPRK — the initials of …, the Democratic … —"
-_OR_NAME = re.compile(r"\b[Tt]he\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80}),")
+_OR_NAME = re.compile(r"\b(?:[Tt]he\s(?P<abbr>" + _ABBR + r"),\sor\s(?P<name>(?:the\s)?[A-Z][^,.;()]{3,80})|"
+                      r"(?P<abbr2>" + _ABBR + r"),\sor\s(?P<lower>[a-z][a-z -]{3,60}?))(?=[,.;)])")
+# "the PNV, or Basque Nationalist Party,", "PPAs, or power purchase agreements,"
 # "… Research Organisation, or CSIRO"
 _NAME_OR = re.compile(r",\s(?:or|known\sas|known\sby\sits\s(?:\w+\s)?initials)\s(?:the\s)?(?P<abbr>" + _ABBR +
                       r")\b(?=[,.;:)]|\s[—–]|$)")  # "…, known by its Turkish initials DSI,"
@@ -82,6 +84,7 @@ _LISTED = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?"
 _IN_A_LIST = re.compile(r"\b(?:in|from|across|near|to)\s(?:" + _LISTED + r",\s)*" + _LISTED + r",?\s(?:and|or)\s$")
 _LIST_GOES_ON = re.compile(r"(?:,\s" + _LISTED + r")*,?\s(?:and|or)\s[A-Z]")  # "in Albay, Sorsogon and …"
 _LOCATIVE_LIST_START = re.compile(r"\b(?:in|from|across|near|to)\s(?:" + _LISTED + r",\s)+$")
+_APPOSITIVE = re.compile(r",\s(?:a|an|the|one\sof\sthe)\s(?P<words>[^,;.]*?)(?=,|\s(?:who|which|that|whose)\b|[;.]|$)")
 _EVENT_WORDS = frozenset({"storm", "typhoon", "hurricane", "cyclone", "tropical", "depression", "alert", "level"})
 _AND_BODY = re.compile(r"\s(?:and|&)\s(?:[A-Z][\w’'-]*\s){0,3}(?P<head>[A-Z][\w’'-]*)(?=[.,;:)]|$)")
 _COMPOUND = re.compile(r"-(?:" + "|".join(sorted(COMPOUND_ENDS)) + r")$")  # "Hong Kong-based" is no one's name
@@ -143,10 +146,13 @@ def _body_named_before(words: list[tuple[int, str]], body: str, at: int, abbr: s
     if re.fullmatch(r"[A-Z][a-z]+", abbr):  # a short name ("Korail", "Phivolcs") may stand for a name with "and"
         return _short_name_before(words, body, at, abbr)
     first = len(words)
-    while first > 0 and not re.search(r"[’']s?$", words[first - 1][1]) and (words[first - 1][1][:1].isupper() or (
+    while first > 0 and not re.search(r"[’']s$", words[first - 1][1]) and (words[first - 1][1][:1].isupper() or (
             words[first - 1][1] in ("of", "for", "&", "the") and first > 1 and (words[first - 2][1][:1].isupper() or
-                                                                         words[first - 2][1] in ("of", "for")))):
-        first -= 1  # not past a possessor: "France’s National Center for Scientific Research (CNRS)"
+                                                                         words[first - 2][1] in ("of", "for"))) or (
+            words[first - 1][1] == "and" and first > 2 and words[first - 2][1][:1].isupper()
+            and (words[first - 3][1][:1].isupper() or words[first - 3][1] in ("of", "for"))
+            and not _org_head(words[first - 2][1]))):  # "Markets and Competition", not "Oxfam and Doctors"
+        first -= 1  # not past a possessor ("France’s National Center …") nor another body ("… Societies and …")
     while first < len(words) and words[first][1] in ("of", "for", "&", "the", "The"):
         first += 1
     if first < len(words) and words[first][1] == "The":
@@ -157,6 +163,12 @@ def _body_named_before(words: list[tuple[int, str]], body: str, at: int, abbr: s
             head_label(name) != "ORG" and (capitals < 3 or not not_a_person(name) and len(name.split()) < 3)):
         return None  # "John Smith (AP)" defines nothing; "Doctors Without Borders (MSF)" does
     return name
+
+
+def _org_head(word: str) -> bool:
+    """True for a body's head word, also a plural in -ies: "Commission", "Societies" (not "Networks")."""
+    k = key(word)
+    return k in ORG_HEADS or k.endswith("ies") and k[:-3] + "y" in ORG_HEADS
 
 
 def _short_name_before(words: list[tuple[int, str]], body: str, at: int, abbr: str) -> str | None:
@@ -213,10 +225,14 @@ def _acronyms(body: str) -> tuple[tuple[str, str], ...]:
             found.setdefault(m.group("abbr"), re.sub(r"^the\s", "", name))
     for pattern in (_THEN_PARENS, _STANDS_FOR, _OR_NAME):
         for m in pattern.finditer(body):
-            name = _name_itself(m.group("name")) if pattern is _STANDS_FOR else re.sub(r"^the\s", "", m.group("name"))
-            if pattern is not _STANDS_FOR and not _spells(m.group("abbr"), name.split()):
-                continue
-            found.setdefault(m.group("abbr"), name)
+            abbr, raw = (m.group("abbr2"), m.group("lower")) if m.groupdict().get("abbr2") else (m.group("abbr"),
+                                                                                                   m.group("name"))
+            name = _name_itself(raw) if pattern is _STANDS_FOR else re.sub(r"^the\s", "", raw)
+            spelled = _spells(abbr, name.split())
+            if pattern is _THEN_PARENS and not spelled or pattern is _OR_NAME and not spelled and (
+                    name[:1].islower() or sum(w[:1].isupper() for w in name.split()) < 2):
+                continue  # "the PNV, or Basque Nationalist Party": said outright, in any language's letters
+            found.setdefault(abbr, name)
     order = {abbr: re.search(r"\b" + re.escape(abbr) + r"\b", body).start() for abbr in found}  # type: ignore[union-attr]
     return tuple(sorted(found.items(), key=lambda item: order[item[0]]))
 
@@ -279,7 +295,7 @@ def _names_a_thing(body: str, m: Mention) -> bool:
     joined = _AND_BODY.match(after)  # "Cumbria Fire and Rescue Service": the first half of a body's name
     if joined and key(joined.group("head")) in ORG_HEADS:
         return True
-    appositive = re.match(r",\s(?:a|an|the)\s(?P<words>[^,;.]*?)(?=,|\s(?:who|which|that|whose)\b|[;.]|$)", after)
+    appositive = _APPOSITIVE.match(after)
     if appositive:  # its last noun of a known kind before any preposition, not a possessor ("the firm’s …")
         known = None
         for word in re.findall(r"[\w’'-]+", appositive.group("words")):

@@ -436,3 +436,25 @@ def test_back_in_a_place_then_a_person_is_still_a_person():
 ])
 def test_acronyms_known_by_their_initials_and_short_names_over_and(text, short, name):
     assert acronyms(text).get(short) == name
+
+
+@pytest.mark.parametrize("text, short, name", [
+    ("The coalition, led by the PNV, or Basque Nationalist Party, agreed.", "PNV", "Basque Nationalist Party"),
+    ("The firm has signed PPAs, or power purchase agreements, with two utilities.", "PPAs", "power purchase agreements"),
+    ("The Workers’ Commissions (CCOO) union objected.", "CCOO", "Workers’ Commissions"),
+    ("Approval is due from the National Markets and Competition Commission (CNMC). Shares rose.", "CNMC",
+     "National Markets and Competition Commission"),
+    ("The Regulatory Authority for Energy, Networks and Environment (ARERA) is reviewing it.", "ARERA",
+     "Regulatory Authority for Energy, Networks and Environment"),
+])
+def test_foreign_and_plural_acronyms_said_outright(text, short, name):
+    assert acronyms(text).get(short) == name
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Carmen Ruiz, an analyst at Banco Arrieta in Madrid, said the price was fair.", "Banco Arrieta"),
+    ("Daesung Mart and Geumgang Superstore will close on Sundays.", "Daesung Mart"),
+    ("Royal Hallcroft Infirmary treated 214 children.", "Royal Hallcroft Infirmary"),
+])
+def test_banks_marts_and_infirmaries_are_no_people(text, thing):
+    assert thing not in [p.name for p in people(text)]
