@@ -87,6 +87,39 @@ def with_corrections(report: dict[str, Any], corrections: dict[str, Any]) -> dic
     return fixed
 
 
+def corrected_ties(ties: list[Any], report: dict[str, Any], corrections: dict[str, Any]) -> list[Any]:
+    """The network's ties with the learner's people corrections: a renamed person under the new name, a dropped
+    one (no person at all) out of the network, and pairs that now name one actor twice merged.
+
+    >>> from lessons.network import Tie
+    >>> report = {"people": [{"name": "Kim"}, {"name": "Hanbit Motors"}]}
+    >>> corrected_ties([Tie("Kim", "Hanbit Motors", 2), Tie("Kim", "Seoul", 1)], report,
+    ...                {"people": {"0": "Sung Kim", "1": None}})
+    [Tie(first='Sung Kim', second='Seoul', sentences=1)]
+    """
+    from lessons.network import Tie
+
+    people = report.get("people", [])
+    renamed: dict[str, str | None] = {}
+    for index, value in (corrections.get("people") or {}).items():
+        if 0 <= int(index) < len(people):
+            renamed[people[int(index)]["name"]] = value
+    weights: Counter[tuple[str, str]] = Counter()
+    for tie in ties:
+        first, second = (renamed.get(name, name) for name in (tie.first, tie.second))
+        if first is not None and second is not None and first != second:
+            weights[(first, second)] += tie.sentences
+    return [Tie(a, b, n) for (a, b), n in sorted(weights.items(), key=lambda item: -item[1])]
+
+
+def corrected_network(article: Any, *, store: AnswerStore | None = None) -> list[Any]:
+    """Who is named with whom in the article, with your saved people corrections applied (see corrected_ties)."""
+    from lessons.network import network
+
+    store = store or AnswerStore()
+    return corrected_ties(network(article), _tools(article), corrections_for(store, article.body))
+
+
 def summary(report: dict[str, Any]) -> dict[str, Any]:
     """What a fact sheet shows, in a form the grader can compare: quotes per speaker, dated values, people.
 
@@ -171,14 +204,14 @@ def make_fact_sheet(article: Any, *, store: AnswerStore | None = None, html_path
     from pathlib import Path
 
     from lessons.factsheet import fact_sheet_html
-    from lessons.network import network
 
     store = store or AnswerStore()
     edits = corrections_for(store, article.body)
     fixed = with_corrections(_tools(article), edits)
     if html_path is not None:
         try:
-            Path(html_path).write_text(fact_sheet_html(fixed, article.body, network(article)), encoding="utf-8")
+            ties = corrected_network(article, store=store)
+            Path(html_path).write_text(fact_sheet_html(fixed, article.body, ties), encoding="utf-8")
         except OSError as err:
             raise LessonsError(f"cannot write the fact sheet to {html_path} ({err.strerror}): pass "
                                "html_path= a file in a folder you can write to") from None

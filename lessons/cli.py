@@ -218,15 +218,16 @@ def _collect(args: argparse.Namespace) -> int:
 
 def _factsheet(args: argparse.Namespace) -> int:
     from lessons.analyze import report_for
+    from lessons.capstone import corrected_network
     from lessons.course.safeio import printable
     from lessons.course.store import AnswerStore
     from lessons.factsheet import CORRECTIONS, corrected, fact_sheet_html
-    from lessons.network import network
     from lessons.reading import read_article
 
     article = read_article(args.file, text_only=args.text_only, published=args.published)
-    report = corrected(report_for(article), article.body, AnswerStore(args.answers).get(CORRECTIONS))
-    page = fact_sheet_html(report, article.body, network(article))
+    store = AnswerStore(args.answers)
+    report = corrected(report_for(article), article.body, store.get(CORRECTIONS))
+    page = fact_sheet_html(report, article.body, corrected_network(article, store=store))
     try:
         args.output.write_text(page, encoding="utf-8")
     except OSError as err:

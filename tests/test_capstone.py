@@ -210,3 +210,17 @@ def test_an_editor_lists_a_long_text_s_first_items_and_says_how_to_correct_the_r
     assert len(fields) == SHOWN and "20 more" in editor.children[-2].value
     editor.children[-1].children[0].click()  # saving the listed ones keeps the rest as the tools found them
     assert "0 speaker(s)" in editor.children[-1].children[1].value
+
+
+def test_the_sheet_s_network_follows_people_corrections(tmp_path: Path, article) -> None:  # type: ignore[no-untyped-def]
+    def network_part(edits: dict[int, object]) -> str:
+        store = AnswerStore(tmp_path / f"answers-{len(edits)}-{edits.get(2)}.json")
+        correct(article, "people", edits, store=store)
+        make_fact_sheet(article, store=store, html_path=tmp_path / "sheet.html")
+        page = (tmp_path / "sheet.html").read_text(encoding="utf-8")
+        return page[page.index("Who is named with whom"):].split("</figure>", 1)[0]
+
+    people = [p["name"] for _, p in numbered(begin(article, store=AnswerStore(tmp_path / "a.json")), "people")]
+    assert people[1] == "Tom Baek" and "Tom Baek" in network_part({})  # tied to his company in one sentence
+    assert "Thomas Baek" in network_part({2: "Thomas Baek"})  # renamed, the network says the new name
+    assert "Baek" not in network_part({2: None})  # dropped (no person), out of the network
