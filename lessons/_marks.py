@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from lessons.constants import (
     DOUBLE_CLOSERS, DOUBLE_OPENERS, ELISION_PATTERN, PARAGRAPH_PATTERN, SINGLE_CLOSERS, SINGLE_OPENERS,
-    TITLE_SMALL_WORDS,
 )
+from lessons.name_words import TITLE_SMALL_WORDS
 from lessons.errors import QuotingError, one_line
 from lessons.reading import Article
 

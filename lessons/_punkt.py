@@ -49,15 +49,8 @@ from typing import Final
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from lessons.constants import (
-    ABBREVIATIONS,
-    AFTER_TIME_WORDS,
-    DOTTED_ABBREVIATION_TYPE,
-    NUMBER_ABBREVIATIONS,
-    OPENING_PUNCTUATION,
-    SENTENCE_STARTERS,
-    SPEECH_VERBS,
-    TIME_ABBREVIATIONS,
-    TITLE_ABBREVIATIONS,
+    ABBREVIATIONS, AFTER_TIME_WORDS, DOTTED_ABBREVIATION_TYPE, NUMBER_ABBREVIATIONS, OPENING_PUNCTUATION,
+    SENTENCE_STARTERS, SPEECH_VERBS, TIME_ABBREVIATIONS, TITLE_ABBREVIATIONS,
 )
 from lessons._ellipsis import last_word as _last_word, masked
 from lessons.errors import TokenizingError, one_line

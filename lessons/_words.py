@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from lessons._memo import per_text
-from lessons.constants import ABBREVIATIONS, NAME_SUFFIXES, NAME_TITLES
+from lessons.constants import ABBREVIATIONS
+from lessons.name_words import NAME_SUFFIXES, NAME_TITLES
 
 
 class _Tok(NamedTuple):

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from lessons._gazetteer import ORG_HEADS, gazetteer, head_label, key, not_a_person
 from lessons._memo import per_text
-from lessons.constants import ABBREVIATIONS, INSTITUTION_NOUNS, NAME_TITLES, PERSON_NOUNS, PREPOSITIONS, ROLE_MODIFIERS
+from lessons.constants import ABBREVIATIONS, INSTITUTION_NOUNS, PERSON_NOUNS, PREPOSITIONS
+from lessons.name_words import NAME_TITLES, ROLE_MODIFIERS
 from lessons.errors import LessonsError
 from lessons.names import COMPOUND_ENDS, Mention, family_name, is_institution, resolve
 from lessons.quoting import extract_quotes, speaker_references

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from lessons._gazetteer import GPE_HEADS, LOC_HEADS, NO_ENTITY_HEADS, ORG_HEADS, gazetteer, head_label, key, stopwords
 from lessons._memo import per_text
-from lessons.constants import NAME_TITLES, PREPOSITIONS, SENTENCE_STARTERS
+from lessons.constants import PREPOSITIONS, SENTENCE_STARTERS
+from lessons.name_words import NAME_TITLES
 from lessons.contextualizing import _body, _one_off, acronym_flags, acronyms, people
 from lessons.names import COMPOUND_ENDS
 from lessons.speakers import find_mentions

@@ -16,9 +16,10 @@ from lessons._gazetteer import gazetteer
 from lessons._memo import per_text
 from lessons._words import _POSSESSIVE, _bare, _capitalized, _is_word, _Tok, _tokens
 from lessons.constants import (
-    CUE_ADVERBS, DETERMINERS, DOCUMENT_NOUNS, GENDERED_TITLES, INDEFINITE_DETERMINERS, NAME_TITLES, ORGANIZATION_WORDS,
-    PERSON_NOUNS, PREPOSITIONS, SPEAKER_PRONOUNS, SUBORDINATORS,
+    CUE_ADVERBS, DETERMINERS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS, PERSON_NOUNS, PREPOSITIONS, SPEAKER_PRONOUNS,
+    SUBORDINATORS,
 )
+from lessons.name_words import GENDERED_TITLES, NAME_TITLES, ORGANIZATION_WORDS
 from lessons.names import (  # the word classes both modules read names with
     _CLAUSE_OPENERS, _HEADS, _NO_SUBJECT_AFTER, _NOT_A_VERB, _PHRASE_STOPS, _REACH, _ROLE_HEADS,
     _ROLE_STOPS, _ROLE_WORDS, _STARTERS, Mention, SpeakerPhrase, _kind, _run_end, _split_title,
