@@ -2,7 +2,8 @@
 
 Opens the course's own ``01_reading.ipynb`` (a copy, served by the ``jupyter_lab`` fixture of
 ``conftest.py``), runs it, answers ``reading.author`` wrongly then rightly, checks the feedback and the
-answer store, restarts the kernel, runs it again and checks the saved answer comes back.
+answer store, restarts the kernel, runs it again and checks the saved answer comes back. The capstone's
+correction editors (``06_capstone.ipynb``) get the same round trip, through the fact sheet they make.
 
 Run: ``pytest tests/test_browser.py -m browser -s`` (prints the screenshot's path). Skipped, with a
 reason, where /usr/bin/chromium or playwright is missing; a failure instead when ``CI=true``.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections import Counter
 
 import pytest
 
@@ -56,19 +58,20 @@ def _wait_kernel_idle(page) -> None:
 _PROMPTS = "[...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')].map(e => e.textContent)"
 
 
-def _run_all(page) -> None:
+def _run_all(page, timeout: int = WAIT_MS) -> None:
     """Clear all outputs, Run → Run All Cells, and wait until every queued cell has finished.
 
     The kernel status flickers to Idle between cells, so "finished" is read from the prompts instead:
     after the clear no prompt has a number; Run All marks every cell [*] at once; when no [*] is left
     and some cell has a number, the run is over (an error un-queues the cells after it, also no [*]).
+    ``timeout`` (ms) bounds the run itself: a long notebook on a busy machine may need more than WAIT_MS.
     """
     _menu(page, "Edit", r"^Clear Outputs of All Cells$")
     page.wait_for_function(f"() => !{_PROMPTS}.some(t => /\\d/.test(t))", timeout=WAIT_MS)
     _menu(page, "Run", r"^Run All Cells$")
     page.wait_for_function(
         f"() => {{ const p = {_PROMPTS}; return !p.some(t => t.includes('*')) && p.some(t => /\\d/.test(t)); }}",
-        timeout=WAIT_MS,
+        timeout=timeout,
     )
     _wait_kernel_idle(page)
 
@@ -282,6 +285,172 @@ def test_ordering_and_matching_widgets_check_in_the_browser(jupyter_lab, lab_pag
     match.locator("button.widget-button", has_text="Check").click()
     expect(match.locator(".lessons-feedback")).to_contain_text("(partly right)", timeout=WAIT_MS)
     step("done")
+
+
+CAPSTONE = "06_capstone.ipynb"
+LONG_MS = 120_000  # Run All of the capstone runs every stage and draws figures: room for a busy machine
+_WIDGET_OUTPUT = ".jp-OutputArea-output:has(.jupyter-widgets)"  # a widget's output carries no MIME type
+_CONTROL = re.compile(r'^\s*- (textbox|checkbox|button|combobox|spinbutton|radio)\b(?: "((?:[^"\\]|\\.)*)")?',
+                      re.MULTILINE)
+
+
+def _widget_output(page, showing: str):
+    """The one widget output that shows ``showing`` (an editor's heading, a button's label), found by its text."""
+    from playwright.sync_api import expect
+
+    box = page.locator(_WIDGET_OUTPUT).filter(has_text=showing)
+    try:
+        expect(box).to_have_count(1, timeout=WAIT_MS)
+    except AssertionError as err:
+        shown = page.locator(".jp-OutputArea-output").evaluate_all("els => els.map(e => e.innerText.slice(0, 60))")
+        raise AssertionError(f"no single widget showing {showing!r} after Run All. Error outputs in the notebook:\n"
+                             f"{_error_outputs(page) or '(none)'}\nOutputs: {shown}") from err
+    return box
+
+
+_UNLABELLED = """els => els.filter(e => {
+    const shown = l => l && l.checkVisibility() && l.innerText.trim();
+    if ((e.getAttribute('aria-label') || '').trim()) return false;
+    const by = (e.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+    if (by.some(id => shown(document.getElementById(id)))) return false;
+    return e.tagName === 'BUTTON' ? !e.innerText.trim() : ![...(e.labels || [])].some(shown);
+}).map(e => e.outerHTML.slice(0, 160))"""
+
+
+def _control_names(box) -> list[tuple[str, str]]:
+    """(role, accessible name) of every form control in ``box``, in page order, as assistive technology gets them.
+
+    Names are read from Playwright's ARIA snapshot (the browser's accessibility tree). As a placeholder or a
+    tooltip can fill a name in too, each control must also have an ``aria-label``, a visible label of its own
+    (``<label for>`` or a wrapping label) or, for a button, its text. Every input, button, select and textarea
+    of the box must be in the tree, or one is hidden from assistive technology.
+    """
+    snapshot = box.aria_snapshot()
+    found = [(role, name.replace('\\"', '"')) for role, name in _CONTROL.findall(snapshot)]
+    controls = box.locator("input, button, select, textarea")
+    assert len(found) == controls.count(), f"{controls.count()} controls, {len(found)} in the tree:\n{snapshot}"
+    assert controls.evaluate_all(_UNLABELLED) == [], "controls with no label of their own"
+    return found
+
+
+def _default_article(notebook):
+    """The article a notebook reads unless the learner changes it: its ``read_file("../data/…")`` line."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    source = "".join(line for cell in cells for line in cell["source"])
+    found = re.search(r'^article = read_file\("([^"]+)"\)', source, re.MULTILINE)
+    assert found, f"{notebook.name} reads no default article"
+    return (notebook.parent / found[1]).resolve()
+
+
+def _long(test):
+    """A wider safety net for a test that runs a long notebook twice (when pytest-timeout is installed)."""
+    return pytest.mark.timeout(480)(test) if any(mark.name == "timeout" for mark in pytestmark) else test
+
+
+@_long
+def test_capstone_speaker_correction_reaches_the_fact_sheet_and_survives_a_restart(jupyter_lab, lab_page):
+    """Lesson 6's editors as a learner uses them: every control labelled; correct a speaker, save, make the fact
+    sheet and open it; restart the kernel, run again, and find the correction kept (saved under the text's hash)."""
+    from playwright.sync_api import expect
+
+    from lessons.analyze import report_for
+    from lessons.capstone import numbered
+    from lessons.factsheet import CORRECTIONS, text_key
+    from lessons.reading import read_file
+
+    page, step = lab_page, _Steps()
+    article = read_file(_default_article(jupyter_lab.root / CAPSTONE))  # the one the notebook opens with
+    tools = report_for(article)
+    found = {n: q["speaker"] for n, q in numbered(tools, "quotes")}
+    number = max(found)  # the last quote: its speaker, corrected to a fuller description
+    new_speaker = "a spokesperson for the county emergency management office"
+    corrected = [*list(found.values())[:-1], new_speaker]
+    assert found[number] != new_speaker
+    sheet = jupyter_lab.root / "fact_sheet.html"  # the button writes it beside the notebook
+    sheet.unlink(missing_ok=True)
+
+    step(f"open {CAPSTONE}")
+    # A workspace of its own: the default one would reopen the notebook an earlier test left in front.
+    page.goto(f"{jupyter_lab.url}/lab/workspaces/capstone/tree/{CAPSTONE}", wait_until="domcontentloaded",
+              timeout=WAIT_MS)
+    expect(page.locator(".jp-Notebook .jp-CodeCell").first).to_be_visible(timeout=WAIT_MS)
+    _wait_kernel_idle(page)
+    step("kernel idle; Run All")
+    _run_all(page, timeout=LONG_MS)
+    speakers = _widget_output(page, "The speakers")
+    editors = {"speakers": speakers, "dates": _widget_output(page, "The dates"),
+               "people": _widget_output(page, "The people"), "fact sheet": _widget_output(page, "Make my fact sheet")}
+    step("all cells run, editors shown; their labels")
+
+    # Every control is labelled, and the label names its item (what a screen reader says on reaching it).
+    timexes, people = numbered(tools, "timexes"), numbered(tools, "people")
+    expected = {
+        "speakers": [*(("textbox", f"Quote {n}, speaker:") for n in found), ("button", "Save speakers")],
+        "dates": [*(c for n, t in timexes for c in (("textbox", f"{n}. “{t['text']}” ({t['type']}):"),
+                                                     ("checkbox", f"{n} is no temporal expression"))),
+                  ("button", "Save dates")],
+        "people": [*(c for n, _ in people for c in (("textbox", f"Person {n}:"),
+                                                     ("checkbox", f"person {n} is a person"))),
+                   ("button", "Save people")],
+        "fact sheet": [("button", "Make my fact sheet")],
+    }
+    for what, box in editors.items():
+        assert _control_names(box) == expected[what], f"the {what} editor's controls"
+
+    step(f"quote {number}: {found[number]!r} → {new_speaker!r}; Save")
+    field = speakers.get_by_role("textbox", name=f"Quote {number}, speaker:", exact=True)
+    expect(field).to_have_value(found[number])
+    field.click()
+    field.press("ControlOrMeta+a")
+    field.press_sequentially(new_speaker)  # typed key by key, as a learner types, in JupyterLab's keymap
+    expect(field).to_have_value(new_speaker)
+    speakers.get_by_role("button", name="Save speakers", exact=True).click()
+    expect(speakers.get_by_role("status")).to_have_text(
+        "Saved: 1 speaker(s) differ from the tools'; step “quotes” done.", timeout=WAIT_MS)
+    stored = json.loads(jupyter_lab.answers.read_text(encoding="utf-8"))["answers"][CORRECTIONS]["value"]
+    mine = stored[text_key(article.body)]
+    assert mine["edits"] == {"quotes": {str(number - 1): new_speaker}}, mine["edits"]  # quote n is position n-1
+    assert [q["speaker"] for q in mine["quotes"]] == corrected  # what `lessons factsheet FILE` applies
+
+    step("Make my fact sheet")
+    maker = editors["fact sheet"]
+    maker.get_by_role("button", name="Make my fact sheet", exact=True).click()
+    expect(maker.get_by_role("status")).to_contain_text("step “factsheet” done", timeout=LONG_MS)
+    assert sheet.is_file(), f"no {sheet.name} beside the notebook"
+    # Opened as a learner opens it: the file browser's "Open in New Browser Tab" (a bare /files/ URL with no
+    # referer is refused by a token-less server, so the tab must come from the lab).
+    entry = page.locator(".jp-DirListing-item").filter(
+        has=page.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(sheet.name)}$")))
+    expect(entry).to_have_count(1, timeout=WAIT_MS)  # the file browser polls the folder
+    entry.click(button="right")
+    with page.context.expect_page(timeout=WAIT_MS) as opened:
+        page.locator(".lm-Menu .lm-Menu-itemLabel", has_text=re.compile(r"^Open in New Browser Tab$")).click()
+    sheet_page = opened.value
+    try:
+        sheet_page.wait_for_load_state("domcontentloaded", timeout=WAIT_MS)
+        expect(sheet_page.get_by_role("heading", level=2, name="Quotes by speaker")).to_have_count(1, timeout=WAIT_MS)
+        expect(sheet_page.get_by_role("heading", level=3)).to_have_text(
+            [f"{speaker} ({n})" for speaker, n in Counter(corrected).items()])  # in the sheet's order, counted
+    finally:
+        sheet_page.close()
+
+    step("restart kernel")
+    states = _restart_kernel(page)
+    step(f"restarted (status bar: {' → '.join(states)}); Run All")
+    _run_all(page, timeout=LONG_MS)
+    expect(page.locator(".jp-CodeCell .jp-InputPrompt").first).to_have_text("[1]:", timeout=WAIT_MS)  # a new kernel
+    speakers = _widget_output(page, "The speakers")
+    field = speakers.get_by_role("textbox", name=f"Quote {number}, speaker:", exact=True)
+    expect(field).to_have_value(new_speaker, timeout=WAIT_MS)
+    printed = page.locator(".jp-OutputArea-output").filter(has_text="Quotes by speaker (")
+    expect(printed).to_have_count(1, timeout=WAIT_MS)
+    expect(printed).to_contain_text(f"{new_speaker} (1)")  # § 2's plain-text sheet, from the saved corrections
+    # The graded record came back too: two steps done, and the sheet agrees with the corrections.
+    record = _exercise_widget(page, "capstone.own_article")
+    record.locator("button.widget-button", has_text="Check").click()
+    expect(record.locator(".lessons-feedback")).to_contain_text("still to do: dates, people", timeout=WAIT_MS)
+    field.scroll_into_view_if_needed()  # for the final screenshot
+    step("kept after the restart: done")
 
 
 @pytest.mark.parametrize("article", ["article.txt", "practice/minerals-talks.txt", "practice/webb-water-disk.txt"])
