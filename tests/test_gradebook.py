@@ -10,6 +10,7 @@ Every test is bounded (subprocess timeouts, small hypothesis runs) and none meas
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import shutil
@@ -396,10 +397,81 @@ def test_gradebook_help_documents_the_exit_codes() -> None:
 
 def test_summary_counts_learners_stopped_by_a_limit() -> None:
     ex = get_exercise("reading.glued_byline")
-    stopped = CheckResult(0.0, "not yet", f"0 of 3 cases passed: {coderun.LIMIT_PREFIX}it used too much.")
+    stopped = CheckResult(0.0, "not yet", f"0 of 3 cases passed: {coderun.LIMIT_PREFIX}it used too much.",
+                          limits=("CPU time", "memory"))
     row = grading.GradebookRow("a.json", (grading.Grade(ex, stopped),))
     book = grading.ClassGrades((row, grading.GradebookRow("b.json")))
-    assert "1 learner had a code answer stopped by a limit" in grading.summary_lines(book)
+    lines = grading.summary_lines(book)
+    assert "1 learner had a code answer stopped by a limit" in lines
+    assert "code stopped by a limit: a, reading.glued_byline (CPU time, memory)" in lines
+    assert not any(line.startswith("code stopped by a limit: b") for line in lines)
+
+
+#: An answer that loops forever, and one that asks for more memory than the sandbox allows (each case).
+ENDLESS = "def split_byline(line):\n    while True:\n        pass\n"
+MEMORY_HOG = "def split_byline(line):\n    return len(bytearray(8 * 1024 ** 3))\n"
+
+
+def _gradebook_with_cpu_limit(cpu_s: float, *args: str) -> subprocess.CompletedProcess[str]:
+    """``lessons gradebook`` as the instructor runs it, with a short CPU limit so an endless loop costs seconds."""
+    boot = (f"import sys; from lessons.course import coderun; coderun.CPU_S = {cpu_s!r}; "
+            "from lessons.cli import main; sys.exit(main(sys.argv[1:]))")
+    return subprocess.run([sys.executable, "-c", boot, "gradebook", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=CLI_TIMEOUT_S, stdin=subprocess.DEVNULL)  # fmt: skip
+
+
+@pytest.mark.repo
+def test_the_summary_names_each_learner_whose_code_hit_a_limit(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    _write(folder, "ada.json", _store_bytes({"reading.glued_byline": ENDLESS, "start.city": "Seoul"}))
+    _write(folder, "bo.json", _store_bytes(_honest()["bo"]))
+    _write(folder, "cy.json", _store_bytes({"reading.glued_byline": MEMORY_HOG}))
+    out = tmp_path / "book.csv"
+    proc = _gradebook_with_cpu_limit(2.0, str(folder), "-o", str(out), "--jobs", "2", "--sandbox=off")
+    assert proc.returncode == 0, proc.stderr
+    said = [line.removeprefix("lessons gradebook: ") for line in proc.stderr.splitlines()]
+    assert "2 learners had a code answer stopped by a limit" in said
+    named = [line for line in said if line.startswith("code stopped by a limit: ")]
+    assert named == ["code stopped by a limit: ada, reading.glued_byline (CPU time)",
+                     "code stopped by a limit: cy, reading.glued_byline (memory)"]  # one line each, in file order
+    table = {row["learner"]: row for row in _table(out)}
+    assert float(table["ada"]["reading.glued_byline"]) == 0 and float(table["ada"]["start.city"]) == 1
+
+
+def test_every_limit_message_of_the_runner_names_its_limit() -> None:
+    """The summary names the limit from the runner's own messages: each of them must be recognized."""
+    raw = coderun._Raw((), b"", None)
+    ended = {
+        "wall-clock time": coderun._why_it_ended(dataclasses.replace(raw, stopped="wall", wall_s=60.0), 10.0),
+        "result size": coderun._why_it_ended(dataclasses.replace(raw, stopped="result"), 10.0),
+        "CPU time": coderun._why_it_ended(dataclasses.replace(raw, returncode=-9), 10.0),
+        "memory": coderun._why_it_ended(dataclasses.replace(raw, returncode=1, output=b"MemoryError\n"), 10.0),
+    }
+    for name, error in ended.items():
+        assert error.startswith(coderun.LIMIT_PREFIX) and coderun.limit_named(error) == name, error
+    for error, name in [("MemoryError: it used more memory than allowed", "memory"),
+                        ("it returned a value of 2097154 bytes (at most 1048576)", "result size"),
+                        ("OSError: [Errno 27] File too large", "file size")]:
+        assert coderun.limit_named(error) == name
+    for error in ("", "ValueError: stopped: it used more than 1 s of CPU time", "your code crashed Python: x"):
+        assert coderun.limit_named(error) == ""
+
+
+def test_the_maximum_points_are_a_row_of_their_own_beside_the_gradebook(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    _honest_folder(folder)
+    out = tmp_path / "book.csv"
+    grading.write_gradebook(grading.grade_folder(folder, jobs=1, progress=False), out)
+    learners, maximum = _table(out), _table(grading.maximum_path(out))
+    assert grading.maximum_path(out).name == "book-maximum.csv"
+    assert [row["learner"] for row in learners] == ["ada", "bo", "cy"]  # the gradebook: one row per submission
+    assert len(maximum) == 1 and list(maximum[0]) == list(learners[0])  # the gradebook's columns, one row
+    row = maximum[0]
+    assert (row["learner"], row["status"], row["percent"]) == (grading.MAXIMUM, grading.MAXIMUM_STATUS, "100.0")
+    assert {i: float(row[i]) for i in EXERCISES} == {i: ex.points for i, ex in EXERCISES.items()}
+    assert float(row["total"]) == float(row["possible"]) == float(learners[0]["possible"])
+    assert float(row["capstone.own_article"]) == EXERCISES["capstone.own_article"].points > 1  # not all weigh 1
 
 
 def test_write_gradebook_cannot_leave_a_half_written_file(tmp_path: Path) -> None:

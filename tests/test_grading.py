@@ -349,6 +349,68 @@ def test_a_wrong_answer_that_names_a_learner_is_never_shown() -> None:
     assert item_statistics(rows, learners=["ada lovelace", "bo"])[0].wrong_answers == (("busan", 1),)
 
 
+def _not_yet(exercise_id: str, answer: Any) -> Grade:
+    from lessons.course.checks import CheckResult
+
+    return Grade(get_exercise(exercise_id), CheckResult(0.0, "not yet", ""), answer)
+
+
+def test_a_wrong_match_is_shown_as_readable_pairs_in_the_exercise_s_order() -> None:
+    from lessons.course.itemstats import WHOLE_CHARS, item_statistics
+
+    ex = get_exercise("reading.stamp_match")
+    swapped = {item: ex.options[k] for k, item in enumerate(reversed(ex.items))}  # every stamp with another's instant
+    (shown, count), = item_statistics([[_not_yet(ex.id, swapped)]] * 2)[0].wrong_answers
+    pairs = shown.split("; ")
+    assert count == 2 and len(pairs) == len(ex.items) and len(shown) <= WHOLE_CHARS
+    for pair, item in zip(pairs, ex.items):  # in the exercise's order, whatever order the file had
+        start, answer = pair.split("→")
+        assert item.casefold().startswith(start.rstrip("…")) and answer == swapped[item].casefold()
+
+
+def test_every_match_of_the_course_fits_whole_and_every_answer_is_bounded() -> None:
+    from lessons.course.itemstats import ANSWER_CHARS, WHOLE_CHARS, wrong_answer
+
+    for ex in (e for e in EXERCISES.values() if e.kind == "match"):
+        longest = {item: max(ex.options, key=len) for item in ex.items}
+        shown, _ = wrong_answer(longest, ex)
+        pick = "→" + max(ex.options, key=len).casefold()
+        assert not shown.endswith("…") and shown.count(pick) == len(ex.items), ex.id
+    ex = get_exercise("quoting.who_is_who")
+    hostile = {**{item: "x\x1b[2J" * 5000 for item in ex.items}, **{f"stray {k}": "y" for k in range(10_000)}}
+    shown, _ = wrong_answer(hostile, ex)
+    assert len(shown) <= WHOLE_CHARS and "\x1b" not in shown and "stray" not in shown  # only the graded items
+    assert all(len(pair.split("→")[1]) <= ANSWER_CHARS for pair in shown.split("; ") if "→" in pair)
+    assert len(wrong_answer(["z" * 100_000] * 10_000, get_exercise("dating.may_month"))[0]) <= WHOLE_CHARS
+    assert len(wrong_answer("w" * 100_000, get_exercise("start.city"))[0]) <= ANSWER_CHARS
+
+
+def test_a_wrong_order_keeps_the_learner_s_order_and_a_set_of_picks_does_not() -> None:
+    from lessons.course.itemstats import item_statistics
+
+    order = get_exercise("dating.order_events").options
+    first, second = list(order), list(reversed(order))  # two different wrong orders: two answers, not one
+    stats = item_statistics([[_not_yet("dating.order_events", first)], [_not_yet("dating.order_events", second)]])
+    assert sorted(stats[0].wrong_answers) == sorted((" < ".join(o.casefold() for o in answer), 1)
+                                                    for answer in (first, second))
+    picks = get_exercise("dating.may_month").options[:2]
+    same = [[_not_yet("dating.may_month", list(picks))], [_not_yet("dating.may_month", list(reversed(picks)))]]
+    assert [n for _, n in item_statistics(same)[0].wrong_answers] == [2]  # the same picks, counted once
+
+
+def test_a_learner_id_is_never_shown_in_a_match_not_even_past_the_cut() -> None:
+    from lessons.course.itemstats import item_statistics
+
+    ex = get_exercise("reading.stamp_match")
+    named = {ex.items[0]: "y" * 60 + " Ada.Lovelace"}  # the id only after the 40 characters kept
+    plain = {ex.items[0]: "2021-12-31 23:05 UTC"}
+    rows = [[_not_yet(ex.id, named)], [_not_yet(ex.id, plain)]]
+    shown = [answer for answer, _ in item_statistics(rows, learners=["ada.lovelace", "bo"])[0].wrong_answers]
+    assert shown == [f"{ex.items[0].casefold()[:23]}…→2021-12-31 23:05 utc"]
+    # The items are the course's own text: a learner id that happens to be in one hides nothing.
+    assert item_statistics(rows[1:], learners=["updated"])[0].wrong_answers != ()
+
+
 def _gradebook_csv(tmp_path: Path, reference: dict[str, Any]) -> Path:
     folder = tmp_path / "class"
     folder.mkdir()
@@ -380,6 +442,32 @@ def test_canvas_export_follows_canvas_s_import_columns(tmp_path: Path, reference
     by_id = {r[1]: r for r in rows[2:]}
     assert float(by_id["101"][-1]) == 1.0 and float(by_id["102"][-1]) == 0.0 and by_id["103"][-1] == ""
     assert by_id["102"][0].startswith("'=")  # a formula in a roster name is never run by a spreadsheet
+
+
+@pytest.mark.repo  # the reference answers are found on the course article
+def test_the_maximum_row_agrees_with_the_export_and_is_skipped_if_pasted_into_the_gradebook(
+    tmp_path: Path, reference: dict[str, Any]
+) -> None:
+    from lessons.course.gradebook import MAXIMUM, maximum_path
+    from lessons.course.lms import export_grades
+
+    book = _gradebook_csv(tmp_path, reference)
+    maximum = next(csv.DictReader(maximum_path(book).open(encoding="utf-8")))
+    assert maximum["learner"] == MAXIMUM
+    assert {i: float(maximum[i]) for i in (ex.id for ex in exercises_in("01_reading.ipynb"))} == \
+        {ex.id: ex.points for ex in exercises_in("01_reading.ipynb")}
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,Student,ID,SIS User ID,SIS Login ID,Section\nada,Ada,101,S1,ada@x,A\n", encoding="utf-8")
+    done = export_grades(book, roster, tmp_path / "canvas.csv", lms="canvas")
+    assert float(done.possible) == float(maximum["possible"])  # the export's Points Possible is the maximum's
+    # A spreadsheet user who pasted the row above the learners and saved: the export reads the same.
+    lines = book.read_text(encoding="utf-8").splitlines(keepends=True)
+    pasted = tmp_path / "pasted.csv"
+    pasted.write_text(lines[0] + maximum_path(book).read_text(encoding="utf-8").splitlines(keepends=True)[1]
+                      + "".join(lines[1:]), encoding="utf-8")
+    again = export_grades(pasted, roster, tmp_path / "canvas-again.csv", lms="canvas")
+    assert again == done and MAXIMUM not in again.unmatched
+    assert (tmp_path / "canvas-again.csv").read_bytes() == (tmp_path / "canvas.csv").read_bytes()
 
 
 @pytest.mark.repo  # the reference answers are found on the course article
@@ -513,3 +601,18 @@ def test_a_canvas_export_s_own_roster_and_messy_rows(tmp_path: Path, reference: 
     rows = list(csv.reader(out.open(encoding="utf-8")))
     assert [r[0] for r in rows].count("Points Possible") == 1 and len(rows) == 3  # header, points, ada
     assert len(done.skipped) == 2 and "listed twice" in done.skipped[0] and "SIS Login ID" in done.skipped[1]
+
+
+def test_a_hidden_case_stopped_by_a_limit_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lessons.course import coderun
+
+    def the_last_case_loops(source, function, args_list, *, cpu_s):  # type: ignore[no-untyped-def]
+        real = real_run(source, function, args_list[:-1], cpu_s=cpu_s)
+        return [*real, coderun.CallOutcome(False, error=coderun.LIMIT_PREFIX + "it used more than 2 s of CPU time")]
+
+    real_run = coderun.run_function
+    monkeypatch.setattr(coderun, "run_function", the_last_case_loops)
+    result = get_exercise("reading.glued_byline").check(
+        "def split_byline(line):\n    a, _, s = line.partition('Published')\n    return a[3:], s.strip(' :')")
+    said = result.message + " ".join(result.hints)
+    assert "failed: it was stopped: it used more than 2 s of CPU time" in said and "raised stopped" not in said

@@ -19,7 +19,7 @@ of code exercises are generated (so the grade may add cases, and says so).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 from collections.abc import Mapping, Sequence
 
@@ -80,6 +80,9 @@ class CheckResult:
     status: Status
     message: str
     hints: tuple[str, ...] = ()
+    # Code answers: the sandbox limits that stopped them ("CPU time", "memory" …). The message may not say so
+    # (it keeps three notes), and the instructor's summary names every learner whose code hit one.
+    limits: tuple[str, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -134,7 +137,7 @@ class Exercise:
         """
         result = self._check(answer, grader)
         if self.has_instructor_cases and grader.practice and result.status != "not attempted":
-            return CheckResult(result.score, result.status, f"{result.message} {PRACTICE_NOTE}", result.hints)
+            return replace(result, message=f"{result.message} {PRACTICE_NOTE}")  # replace: keeps limits too
         return result
 
     def _check(self, answer: Any, grader: Grader) -> CheckResult:
@@ -158,7 +161,7 @@ class Exercise:
             why = f"{type(err).__name__}: {one_line(err, 80)}"
             return CheckResult(0.0, "could not be checked", f"This answer could not be checked ({why}); tell your instructor.")
         if result.score < 1.0 and not result.hints:
-            return CheckResult(result.score, result.status, result.message, self.hints)
+            return replace(result, hints=self.hints)
         return result
 
 
@@ -188,9 +191,9 @@ class _Task:
     salt: str
 
 
-def _scored(score: float, message: str, hints: Sequence[str] = ()) -> CheckResult:
+def _scored(score: float, message: str, hints: Sequence[str] = (), limits: Sequence[str] = ()) -> CheckResult:
     status: Status = "correct" if score >= 1.0 else "partly right" if score > 0 else "not yet"
-    return CheckResult(round(score, 3), status, message, tuple(dict.fromkeys(hints)))
+    return CheckResult(round(score, 3), status, message, tuple(dict.fromkeys(hints)), tuple(dict.fromkeys(limits)))
 
 
 def _as_list(answer: Any, what: str) -> list[str]:
@@ -337,10 +340,11 @@ def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Check
         return CheckResult(0.0, "could not be checked", f"Your code could not be checked: {unchecked[0]}.", ex.hints)
     added = sum(c.instructor for c in cases)
     said = f" ({added} of them your instructor's)" if added else ""
+    limits = [name for o in outcomes if (name := coderun.limit_named(o.error))]
     whole_run = {o.error for o in outcomes if not o.ok}
     if len(whole_run) == 1 and all(not o.ok for o in outcomes) and len(outcomes) > 1:
         # One failure of the whole run (an endless loop, a crash, a syntax error): say it once.
-        return _scored(0.0, f"0 of {len(cases)} cases passed{said}: {whole_run.pop()}.", ex.hints)
+        return _scored(0.0, f"0 of {len(cases)} cases passed{said}: {whole_run.pop()}.", ex.hints, limits)
     passed, notes = 0, []
     for case, outcome in zip(cases, outcomes):
         if outcome.ok and _is_right(ex, case, outcome.value):
@@ -353,13 +357,14 @@ def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Check
             notes.append(f"{call} {got}; expected {normalize_exact(case.shown)}")
         else:
             # Say how, not what: the returned value would give the hidden input away.
-            how = f"raised {outcome.error.split(':')[0]}" if not outcome.ok else "returned something else"
+            how = ("returned something else" if outcome.ok else f"was {outcome.error}"
+                   if outcome.error.startswith(coderun.LIMIT_PREFIX) else f"raised {outcome.error.split(':')[0]}")
             kind = "an instructor case" if case.instructor else "a hidden case"
             notes.append(f"{kind} ({case.about or 'not shown'}) failed: it {how}")
     # Each note a sentence of its own (a call keeps its function's name as written).
     notes = [(note[0].upper() + note[1:] if note.startswith(("a ", "an ")) else note) + "." for note in notes]
     message = f"{passed} of {len(cases)} cases passed{said}."
-    return _scored(passed / len(cases), " ".join([message, *notes[:1]]), notes[1:3])
+    return _scored(passed / len(cases), " ".join([message, *notes[:1]]), notes[1:3], limits)
 
 
 def _check_capstone(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:

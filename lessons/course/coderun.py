@@ -15,6 +15,7 @@ The parent never raises on what the answer does.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import selectors
@@ -32,7 +33,8 @@ from lessons.course import sandbox as _sandbox
 from lessons.course.safeio import printable
 from lessons.course.sandbox import Sandbox, sandbox, use_sandbox
 
-__all__ = ["CallOutcome", "LIMIT_PREFIX", "Sandbox", "run_function", "sandbox", "set_parallel_jobs", "use_sandbox"]
+__all__ = ["CallOutcome", "LIMIT_PREFIX", "Sandbox", "limit_named", "run_function", "sandbox", "set_parallel_jobs",
+           "use_sandbox"]
 
 # Every limit in one place. Units in the names; None turns a limit off.
 #: CPU seconds one code answer may use, all its cases together ("too slow" is decided by CPU time).
@@ -280,3 +282,24 @@ def _why_it_ended(raw: _Raw, cpu_s: float | None) -> str:
     if "MemoryError" in last:
         return f"{LIMIT_PREFIX}it used more than {MEMORY_MB} MB of memory"
     return f"your code crashed Python: {last}"
+
+
+#: The limit each of _why_it_ended's messages names (after LIMIT_PREFIX), by a phrase only that message holds.
+_RUN_LIMITS = (("s of CPU time", "CPU time"), ("MB of memory", "memory"), ("wall-clock time", "wall-clock time"),
+               ("MB of results", "result size"))
+#: How _runner.py's error for one case begins when that case hit a limit and the run went on.
+_CASE_LIMITS = (("MemoryError", "memory"), ("it returned a value of ", "result size"),
+                (f"OSError: [Errno {errno.EFBIG}]", "file size"))  # RLIMIT_FSIZE: Python ignores SIGXFSZ
+
+
+def limit_named(error: str) -> str:
+    """The sandbox limit that stopped a call, named from its error ('' when no limit did), so the gradebook can
+    tell the instructor which learner's code to look at. Kept beside the messages it reads; a learner's own
+    exception begins with its type's name, so at worst it claims a limit and the instructor looks for nothing.
+
+    >>> limit_named("stopped: it used more than 1 s of CPU time (an endless loop?)"), limit_named("ValueError: x")
+    ('CPU time', '')
+    """
+    if error.startswith(LIMIT_PREFIX):
+        return next((name for phrase, name in _RUN_LIMITS if phrase in error), "another limit")
+    return next((name for start, name in _CASE_LIMITS if error.startswith(start)), "")

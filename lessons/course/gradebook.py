@@ -11,13 +11,12 @@
 - whatever goes wrong with one file (not UTF-8, not JSON, nested too deeply, a 5,000-digit number,
   a check that crashes) is that file's error row, and the others are graded as if it were not there;
 - the CSV is written atomically, one row per submission, and no cell can run as a spreadsheet
-  formula (see :func:`csv_cell`); names and messages shown anywhere pass through :func:`printable`.
+  formula (see :func:`csv_cell`); names and messages shown anywhere pass through :func:`printable`;
+  each exercise's maximum points are a row of their own in a second file (:func:`maximum_path`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import os
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from collections.abc import Sequence
 from lessons.course import coderun
 from lessons.course.checks import Exercise, Grader
 from lessons.course.grading import Grade, grade_answers, select_exercises, total_points
+from lessons.course.safeio import write_csv_atomically
 from lessons.course.store import parse_store, stored_learner
 from lessons.course.submissions import (
     ERROR_KINDS,
@@ -88,13 +88,14 @@ class GradebookRow:
         return "error" if self.error else "graded"
 
     @property
+    def limit_hits(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(exercise id, the sandbox limits that stopped it) for each code answer a limit stopped."""
+        return tuple((g.exercise.id, g.result.limits) for g in self.grades if g.result.limits)
+
+    @property
     def stopped_by_limit(self) -> bool:
         """True when one of this learner's code answers was stopped by a sandbox limit."""
-        prefix = coderun.LIMIT_PREFIX
-        return any(
-            g.exercise.kind == "code" and any(prefix in text for text in (g.result.message, *g.result.hints))
-            for g in self.grades
-        )
+        return bool(self.limit_hits)
 
 
 def _why(err: BaseException) -> str:
@@ -281,6 +282,31 @@ def _cells(row: GradebookRow, ids: Sequence[str], sandbox: str, grading: str) ->
     return cells
 
 
+#: The ``learner`` cell and the ``status`` of the row of maximum points.
+MAXIMUM, MAXIMUM_STATUS = "(maximum)", "maximum"
+
+
+def maximum_path(out: Path) -> Path:
+    """Where each exercise's maximum points go: beside the gradebook, ``book.csv`` → ``book-maximum.csv``.
+
+    A file of its own, not a row of the gradebook: the gradebook stays one row per submission, so an average,
+    a count or a sort of a column in a spreadsheet, and every script that reads it (the LMS export, a regrade),
+    see learners only. Same columns, so the row can be pasted above the learners.
+    """
+    return out.with_name(f"{out.stem}-maximum.csv")
+
+
+def maximum_cells(exercises: Sequence[Exercise]) -> list[str]:
+    """The row of maximum points in the gradebook's columns: each exercise's weight, the total possible.
+
+    >>> maximum_cells(select_exercises(notebook="00_start"))
+    ['(maximum)', '', '', '', '1.0', '1.0', '2.0', '2.0', '100.0', 'maximum', '', '', '']
+    """
+    possible = float(sum(ex.points for ex in exercises))
+    return [MAXIMUM, "", "", "", *(csv_cell(ex.points) for ex in exercises), csv_cell(possible), csv_cell(possible),
+            "100.0", MAXIMUM_STATUS, "", "", ""]  # fmt: skip
+
+
 def write_gradebook(
     rows: Sequence[GradebookRow],
     out: Path,
@@ -290,39 +316,37 @@ def write_gradebook(
     grading: str = GRADING_PRACTICE,
 ) -> None:
     """Write the CSV atomically: one row per learner file, one column per exercise (points), then
-    totals, status (graded/error), error, the sandbox code answers ran in and how it was graded."""
+    totals, status (graded/error), error, the sandbox code answers ran in and how it was graded;
+    and beside it, in the same columns, the row of each exercise's maximum points (:func:`maximum_path`)."""
     graded = next((row for row in rows if row.grades), None)
     if notebook is not None or graded is None:
-        ids = [ex.id for ex in select_exercises(notebook=notebook)]
+        exercises = select_exercises(notebook=notebook)
     else:
-        ids = [g.exercise.id for g in graded.grades]
-    def failed(err: OSError) -> LessonsError:
-        return LessonsError(f"cannot write the gradebook to {printable(out, limit=200)}: {err.strerror or err}")
+        exercises = [g.exercise for g in graded.grades]
+    ids = [ex.id for ex in exercises]
+    header = gradebook_header(ids)
+    tables = ((out, [header, *(_cells(row, ids, sandbox, grading) for row in rows)]),
+              (maximum_path(out), [header, maximum_cells(exercises)]))
+    for path, table in tables:
+        try:
+            write_csv_atomically(path, table)
+        except OSError as err:
+            raise LessonsError(f"cannot write the gradebook to {printable(path, limit=200)}: "
+                               f"{err.strerror or err}") from None
 
-    try:
-        handle, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    except OSError as err:
-        raise failed(err) from None
-    try:
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(gradebook_header(ids))
-            writer.writerows(_cells(row, ids, sandbox, grading) for row in rows)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if os.name == "posix":
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(tmp, out)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise failed(err) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+
+def limit_lines(rows: Sequence[GradebookRow]) -> list[str]:
+    """One line per code answer a sandbox limit stopped: whose, which exercise, which limit — the instructor
+    looks at that code (an endless loop, a runaway list) before trusting its 0.
+
+    >>> from lessons.course.checks import CheckResult
+    >>> from lessons.course.exercises import get_exercise
+    >>> stopped = CheckResult(0.0, "not yet", "…", limits=("CPU time",))
+    >>> limit_lines([GradebookRow("ada.json", (Grade(get_exercise("reading.glued_byline"), stopped),))])
+    ['code stopped by a limit: ada, reading.glued_byline (CPU time)']
+    """
+    return [f"code stopped by a limit: {printable(row.learner, limit=MESSAGE_CHARS)}, {exercise} ({', '.join(limits)})"
+            for row in rows for exercise, limits in row.limit_hits]
 
 
 def summary_lines(book: ClassGrades, *, sandbox: str = "", output: Path | None = None) -> list[str]:
@@ -354,11 +378,13 @@ def summary_lines(book: ClassGrades, *, sandbox: str = "", output: Path | None =
     limited = sum(row.stopped_by_limit for row in book.rows)
     if limited:
         lines.append(f"{limited} learner{'s' if limited != 1 else ''} had a code answer stopped by a limit")
+        lines += limit_lines(book.rows)
     differs = sum(row.id_check == "differs" for row in book.rows)
     if differs:
         who = "learner's stored id differs" if differs == 1 else "learners' stored ids differ"
         lines.append(f"{differs} {who} from the name of the submission (see the id_check column)")
     if output is not None:
-        lines.append(f"CSV written: {printable(output, limit=200)}")
+        lines.append(f"CSV written: {printable(output, limit=200)}; each exercise's maximum points in "
+                     f"{printable(maximum_path(output).name, limit=200)}")
     errors = [f"could not grade {printable(row.file)}: {printable(row.error, limit=MESSAGE_CHARS)}" for row in failed]
     return [*lines, *errors]

@@ -1,11 +1,11 @@
 """Item statistics for the instructor: which exercises the class found hard, and which ones tell learners apart.
 
 For each exercise, in course order: the share of graded learners who got it right, partly right, not yet, or
-did not attempt it; the most common wrong answers (normalized, cut short, and never one that names a learner of
-the class); and a discrimination index — the point-biserial correlation between the exercise's score and each
-learner's total on the *other* exercises. A high index means the learners who did well overall got this one
-right; near zero or negative, the exercise measures something else (or its key is wrong). Under 30 learners the
-index is flagged as unreliable.
+did not attempt it; the most common wrong answers (normalized, cut short by their shape — see
+:func:`wrong_answer` — and never one that names a learner of the class); and a discrimination index — the
+point-biserial correlation between the exercise's score and each learner's total on the *other* exercises. A
+high index means the learners who did well overall got this one right; near zero or negative, the exercise
+measures something else (or its key is wrong). Under 30 learners the index is flagged as unreliable.
 
 >>> from lessons.course.checks import CheckResult
 >>> from lessons.course.exercises import get_exercise
@@ -25,18 +25,26 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from lessons.course.checks import Exercise
 from lessons.course.grading import Grade
 from lessons.course.safeio import printable
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["ItemStats", "describe_difficulty", "difficulty_chart", "item_statistics", "write_item_statistics"]
+__all__ = ["ItemStats", "describe_difficulty", "difficulty_chart", "item_statistics", "wrong_answer",
+           "write_item_statistics"]
 
 RELIABLE_FROM = 30  # learners: below this, a correlation over a class says little
-_ANSWER_CHARS = 40
+#: A one-value answer (a name, a date), and each value of a longer one: enough to tell the usual mistakes apart.
+ANSWER_CHARS = 40
+#: A match's item, the exercise's own text the instructor knows: its start tells it from the others.
+ITEM_CHARS = 24
+#: A whole answer of many values (a match, an order, a set of picks): the longest match, five items, stays whole,
+#: and three answers still fit a spreadsheet cell one can read.
+WHOLE_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -57,18 +65,47 @@ class ItemStats:
         return self.learners >= RELIABLE_FROM and self.discrimination is not None
 
 
-def _normalized(answer: Any, kind: str) -> str | None:
-    """A wrong answer as the table shows it: one line, lower case, cut short; code is never shown."""
-    if answer is None or kind in ("code", "capstone"):
+def _flat(value: Any) -> str:
+    """One line, single spaces, lower case: answers that differ only so are counted as one."""
+    return " ".join(str(value).split()).casefold()
+
+
+def wrong_answer(answer: Any, exercise: Exercise) -> tuple[str, tuple[str, ...]] | None:
+    """A wrong answer as the table shows it, with what the learner wrote in it (uncut, for the learner-id check,
+    so an id past a cut is caught too); None for no answer and for code, which is never shown.
+
+    The cut follows the answer's shape, so a long answer stays readable: one value is cut to 40 characters;
+    a match is its pairs in the exercise's order, ``item→answer; …`` (each item cut to 24, each answer to 40;
+    an item left blank is left out);
+    an order keeps the learner's order, ``first < second < …``; a set of picks is sorted (the same picks count
+    once); each value cut to 40, the whole to 240.
+
+    >>> from lessons.course.exercises import get_exercise
+    >>> match = {"Posted : June 30, 2020 - 9:05": "2020-06-30 00:05 UTC", "Updated : Sept. 3, 2021 - 18:40": "x"}
+    >>> wrong_answer(match, get_exercise("reading.stamp_match"))
+    ('updated : sept. 3, 2021…→x; posted : june 30, 2020 …→2020-06-30 00:05 utc', ('x', '2020-06-30 00:05 utc'))
+    >>> [wrong_answer(["B", "a"], get_exercise(i))[0] for i in ("dating.order_events", "dating.may_month")]
+    ['b < a', 'a, b']
+    """
+    if answer is None or exercise.kind in ("code", "capstone"):
         return None
-    if isinstance(answer, dict):
-        text = "; ".join(f"{k}={v}" for k, v in sorted(answer.items(), key=lambda kv: str(kv[0])))
+    if isinstance(answer, Mapping):  # a match: only the exercise's items were graded, so only they are shown
+        keys = list(exercise.items) or sorted(answer, key=str)
+        pairs = [(_flat(k), v) for k in keys if k in answer and (v := _flat(answer[k]))]
+        wrote = tuple(v for _, v in pairs) + (() if exercise.items else tuple(k for k, _ in pairs))
+        shown = "; ".join(f"{printable(k, limit=ITEM_CHARS)}→{printable(v, limit=ANSWER_CHARS)}" for k, v in pairs)
     elif isinstance(answer, (list, tuple)):
-        text = ", ".join(sorted(map(str, answer)))
+        parts = [p for p in map(_flat, answer[:WHOLE_CHARS]) if p]  # each value shows at least one character
+        wrote = tuple(parts if exercise.kind == "order" else sorted(parts))
+        shown = (" < " if exercise.kind == "order" else ", ").join(printable(p, limit=ANSWER_CHARS) for p in wrote)
     else:
-        text = str(answer)
-    text = " ".join(text.split()).casefold()
-    return printable(text, limit=_ANSWER_CHARS) if text else None
+        wrote = (_flat(answer),)
+        shown = printable(wrote[0], limit=ANSWER_CHARS)
+    return (printable(shown, limit=WHOLE_CHARS), wrote) if shown else None
+
+
+def _names_a_learner(wrote: Sequence[str], names: Sequence[str]) -> bool:
+    return any(name in part for part in wrote for name in names)
 
 
 def _correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
@@ -97,8 +134,8 @@ def item_statistics(rows: Sequence[Sequence[Grade]], *, learners: Sequence[str] 
         column = [grades[k] for grades in rows]
         n = len(column)
         status = Counter(g.result.status for g in column)
-        wrong = Counter(a for g in column if g.result.status in ("not yet", "partly right")
-                        and (a := _normalized(g.answer, g.exercise.kind)) and not any(m in a for m in names))
+        wrong = Counter(a[0] for g in column if g.result.status in ("not yet", "partly right")
+                        and (a := wrong_answer(g.answer, g.exercise)) and not _names_a_learner(a[1], names))
         scores = [g.result.score for g in column]
         rest = [total - g.points for total, g in zip(totals, column)]
         stats.append(ItemStats(

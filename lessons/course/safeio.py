@@ -2,14 +2,19 @@
 
 A learner's file can be a named pipe (opening it would wait forever) and a learner's text can
 hold escape sequences (printing them would move the cursor or rename the terminal), so the
-course reads files and shows text through these two functions.
+course reads files and shows text through these two functions. What the course writes for the
+instructor (the gradebook) is written whole or not at all (:func:`write_csv_atomically`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import os
 import stat
+import tempfile
 import unicodedata
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 # Control characters (C0, DEL, C1 with the terminal's CSI), format characters (bidi overrides,
@@ -87,3 +92,29 @@ def printable(text: object, *, limit: int | None = None) -> str:
     if limit is not None and len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return flat
+
+
+def write_csv_atomically(path: Path, rows: Iterable[Sequence[object]]) -> None:
+    """Write ``rows`` as a CSV so that ``path`` holds either its previous content or the whole new file, never
+    half of one (a full disk, an interrupted run), with the permissions of an ordinary new file. Raises OSError.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> write_csv_atomically(out, [["a", "b"], [1, 2]]); out.read_text().splitlines()
+    ['a,b', '1,2']
+    """
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
+            csv.writer(stream).writerows(rows)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if os.name == "posix":
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
