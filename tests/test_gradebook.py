@@ -458,6 +458,7 @@ def test_every_limit_message_of_the_runner_names_its_limit() -> None:
         assert coderun.limit_named(error) == ""
 
 
+@pytest.mark.repo  # the honest answers are read off the course article in data/
 def test_the_maximum_points_are_a_row_of_their_own_beside_the_gradebook(tmp_path: Path) -> None:
     folder = tmp_path / "class"
     _honest_folder(folder)
