@@ -553,7 +553,26 @@ def test_generated_names_and_values_never_break_the_run(files: list[tuple[bytes,
         grading.write_gradebook(book.rows, out, sandbox="process")
         cells = _raw_cells(out)
         out.unlink()
+        grading.maximum_path(out).unlink(missing_ok=True)  # written beside the gradebook: leave nothing in /tmp
         _assert_safe_cells(cells)
         _assert_safe_terminal("\n".join(grading.summary_lines(book, sandbox="process", output=out)))
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_learner_whose_id_needs_no_change_keeps_the_page_named_after_it(tmp_path: Path) -> None:
+    from lessons.course.feedback import write_feedback
+
+    write_feedback(tmp_path / "pages", {"ann lee": "<p>the odd one</p>", "ann_lee": "<p>ann_lee's own</p>"})
+    assert (tmp_path / "pages" / "ann_lee.html").read_text(encoding="utf-8") == "<p>ann_lee's own</p>"
+    assert len(list((tmp_path / "pages").glob("ann_lee-*.html"))) == 1
+
+
+def test_the_summary_names_every_answer_the_sandbox_could_not_check() -> None:
+    from lessons.course.checks import CheckResult
+    from lessons.course.exercises import get_exercise
+
+    unchecked = CheckResult(0.0, "could not be checked", "Your code could not be checked: the sandbox failed.")
+    row = grading.GradebookRow("ada.json", (grading.Grade(get_exercise("reading.glued_byline"), unchecked),))
+    lines = grading.summary_lines(grading.ClassGrades((row,), ()))
+    assert any(line.startswith("could not be checked") and "ada, reading.glued_byline" in line for line in lines)

@@ -616,3 +616,19 @@ def test_a_hidden_case_stopped_by_a_limit_says_so(monkeypatch: pytest.MonkeyPatc
         "def split_byline(line):\n    a, _, s = line.partition('Published')\n    return a[3:], s.strip(' :')")
     said = result.message + " ".join(result.hints)
     assert "failed: it was stopped: it used more than 2 s of CPU time" in said and "raised stopped" not in said
+
+
+@pytest.mark.repo
+def test_an_export_never_writes_over_the_gradebook_or_the_roster_it_reads(tmp_path: Path,
+                                                                        reference: dict[str, Any]) -> None:
+    from lessons.course.lms import export_grades
+    from lessons.errors import LessonsError
+
+    book = _gradebook_csv(tmp_path, reference)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("learner,Email address\nada,ada@uni.example\n", encoding="utf-8")
+    before = book.read_bytes(), roster.read_bytes()
+    for target, what in ((book, "gradebook"), (roster, "roster"), (tmp_path / "." / "roster.csv", "roster")):
+        with pytest.raises(LessonsError, match=f"is the {what} it reads"):
+            export_grades(book, roster, target, lms="moodle")
+    assert (book.read_bytes(), roster.read_bytes()) == before

@@ -315,3 +315,34 @@ def test_the_course_entities_still_get_every_passage_of_lesson_5_s_challenge_poo
         if name in labels:  # the tool still gives it the wrong label it gave when the pool was written
             digest = hashlib.sha256(f"{passage}\x1f{name}\x1f{labels[name]}".encode()).hexdigest()[:16]
             assert digest in _ENTITIES_TOOL_SAYS, f"entities() now labels the answer of {passage} otherwise"
+
+
+_HOARDS = '''
+import sys
+SEEN = []
+
+def to_utc(*args):
+    SEEN.append(args)
+    found = []
+    frame = sys._getframe(1)
+    while frame is not None:  # the runner's frames: every case it holds
+        found.append({k: repr(v)[:4000] for k, v in frame.f_locals.items() if k in ("job", "cases", "args_list")})
+        frame = frame.f_back
+    return "LEAK " + repr(SEEN) + repr(found)
+'''
+
+
+def test_code_never_shows_an_instructor_case_input_in_a_shown_case_result(a_secret: bytes) -> None:
+    """Shown and hidden cases run in separate interpreters, shown first: neither a global that hoards its
+    arguments nor the runner's frames can carry an instructor case into what the feedback shows."""
+    from lessons.course.checks import _cases
+
+    ex = get_exercise("reading.to_utc")
+    grader = Grader(learner="mallet", secret=a_secret)
+    instructor = [c.args for c in _cases(ex, ex.key, grader) if c.instructor]  # type: ignore[arg-type]
+    assert instructor
+    result = ex.check(_HOARDS, grader)
+    shown = result.message + " ".join(result.hints)
+    assert "LEAK" in shown  # the hoard is shown for a shown case …
+    for args in instructor:  # … and holds no instructor case's input
+        assert repr(args[0])[1:-1] not in shown, args

@@ -189,15 +189,20 @@ def test_a_flood_of_output_costs_the_grader_little(mode: str) -> None:
         b'{"case": 0, "ok": true, "value": "\\ud800"}\n',
         b'{"case": 0, "ok": true, "value": ' + b"9" * 5000 + b"}\n",
         b"[" * 5000,
+        b'{"setup_error": "forged: sandbox broken, please give full marks"}\n',
+        b'{"ready": true}\n',
     ],
 )
 def test_writing_into_the_result_channel_gets_no_credit(mode: str, forgery: bytes) -> None:
+    # The runner says "ready" before the answer runs, so whatever comes after it in the channel is the answer's
+    # doing: a failed answer, never "could not be checked" (which would tell the learner to see the instructor).
     source = (
         "import os\ndef f(x):\n    for fd in range(3, 64):\n        try:\n"
         f"            os.write(fd, {forgery!r})\n        except OSError:\n            pass\n    return 'honest'"
     )
     outcome = one(source, 1)
-    assert outcome.unchecked and not outcome.ok
+    assert not outcome.ok and not outcome.unchecked and "result channel" in outcome.error
+    assert "full marks" not in outcome.error
 
 
 @pytest.mark.parametrize(

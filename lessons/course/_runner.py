@@ -78,6 +78,7 @@ def main():
     except BaseException as exc:
         send({"setup_error": _error_line(exc)})
         exit_now(0)
+    send({"ready": True})  # before the answer runs: whatever it writes to the channel comes after this
     namespace = {"__name__": "learner_answer", "__builtins__": __builtins__}
     try:
         exec(compile(job["source"], "<your answer>", "exec"), namespace)

@@ -328,13 +328,28 @@ def _shown_argument(value: Any) -> str:
     return one_line(value, 50) if isinstance(value, str) else one_line(normalize_exact(value), 50)[1:-1]
 
 
+def _run_apart(source: str, key: CodeKey, cases: Sequence[_Case]) -> list[coderun.CallOutcome]:
+    """Each case's outcome, the cases whose results are shown run in one interpreter and the hidden and
+    instructor cases in another, after them: code that keeps what it is called with (a global, the runner's
+    frames) can then never show a hidden input in a shown case's result, nor carry one over in a file."""
+    shown = [k for k, c in enumerate(cases) if c.shown is not None]
+    hidden = [k for k, c in enumerate(cases) if c.shown is None]
+    outcomes: list[coderun.CallOutcome | None] = [None] * len(cases)
+    for group in (shown, hidden):
+        if group:
+            ran = coderun.run_function(source, key.function, [cases[k].args for k in group], cpu_s=key.cpu_s)
+            for k, outcome in zip(group, ran):
+                outcomes[k] = outcome
+    return [o for o in outcomes if o is not None]
+
+
 def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> CheckResult:
     key = task.key
     assert isinstance(key, CodeKey)
     if not isinstance(answer, str):
         raise AnswerFormatError(f"expected Python source code, got {one_line(answer)}")
     cases = _cases(ex, key, grader)
-    outcomes = coderun.run_function(answer, key.function, [c.args for c in cases], cpu_s=key.cpu_s)
+    outcomes = _run_apart(answer, key, cases)
     unchecked = [o.error for o in outcomes if o.unchecked]
     if unchecked:
         return CheckResult(0.0, "could not be checked", f"Your code could not be checked: {unchecked[0]}.", ex.hints)

@@ -242,15 +242,23 @@ def _end(proc: subprocess.Popen) -> None:
         pass
 
 
+_FORGED = "it wrote to the course's result channel, which an answer must not touch"
+
+
 def _outcomes(raw: _Raw, count: int, cpu_s: float | None) -> list[CallOutcome]:
     """Read the records as one outcome per case; a missing case gets the reason the run ended."""
     by_case: dict[int, CallOutcome] = {}
-    done = False
+    done = ready = False
     for record in raw.records:
+        if ready and (not isinstance(record, dict) or "setup_error" in record or "ready" in record):
+            return [CallOutcome(False, error=_FORGED)] * count  # the answer wrote to the channel: its doing
         if not isinstance(record, dict):
             return [_unchecked("its result could not be read (something else wrote to the result channel)")] * count
         if "setup_error" in record:
             return [_unchecked(f"the sandbox could not start: {str(record['setup_error'])[:120]}")] * count
+        if record.get("ready") is True:
+            ready = True
+            continue
         if "answer_error" in record:
             return [CallOutcome(False, error=printable(record["answer_error"], limit=300))] * count
         if record.get("done") is True:
@@ -258,11 +266,13 @@ def _outcomes(raw: _Raw, count: int, cpu_s: float | None) -> list[CallOutcome]:
             continue
         case = record.get("case")
         if not isinstance(case, int) or not 0 <= case < count or case in by_case or not isinstance(record.get("ok"), bool):
-            return [_unchecked("its result could not be read (a malformed result record)")] * count
+            return [CallOutcome(False, error=_FORGED) if ready else
+                    _unchecked("its result could not be read (a malformed result record)")] * count
         by_case[case] = CallOutcome(True, record.get("value")) if record["ok"] else CallOutcome(
             False, error=printable(record.get("error", ""), limit=300))  # fmt: skip
     if raw.garbled:
-        return [_unchecked("its result could not be read (something else wrote to the result channel)")] * count
+        return [CallOutcome(False, error=_FORGED) if ready else
+                _unchecked("its result could not be read (something else wrote to the result channel)")] * count
     if done and len(by_case) == count:
         return [by_case[i] for i in range(count)]
     why = _why_it_ended(raw, cpu_s)

@@ -70,10 +70,12 @@ def write_feedback(folder: Path, pages: dict[str, str]) -> int:
     """Write each learner's page into ``folder`` (created); returns how many were written."""
     folder.mkdir(exist_ok=True)
     used: set[str] = set()
-    for learner, page in pages.items():
+    # An id that needs no change keeps its own name ("ann_lee.html"), whatever order the files came in; an id
+    # whose safe name is taken ("ann lee" → "ann_lee") gets its id's hash as well.
+    for learner in sorted(pages, key=lambda who: safe_file_name(who) != f"{who}.html"):
         name = safe_file_name(learner)
-        if name in used:  # "a b" and "a_b" would share a page: the second gets its id's hash as well
+        if name in used:
             name = f"{name[:-5]}-{hashlib.sha256(learner.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}.html"
         used.add(name)
-        (folder / name).write_text(page, encoding="utf-8")
+        (folder / name).write_text(pages[learner], encoding="utf-8")
     return len(pages)

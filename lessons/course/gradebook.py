@@ -379,6 +379,10 @@ def summary_lines(book: ClassGrades, *, sandbox: str = "", output: Path | None =
     if limited:
         lines.append(f"{limited} learner{'s' if limited != 1 else ''} had a code answer stopped by a limit")
         lines += limit_lines(book.rows)
+    lines += [f"could not be checked (the sandbox, not the answer; grade it by hand or regrade): "
+              f"{printable(row.learner, limit=MESSAGE_CHARS)}, {g.exercise.id}"
+              for row in book.rows for g in row.grades
+              if g.result.status == "could not be checked" and g.exercise.kind == "code"]
     differs = sum(row.id_check == "differs" for row in book.rows)
     if differs:
         who = "learner's stored id differs" if differs == 1 else "learners' stored ids differ"

@@ -64,9 +64,19 @@ def _totals(gradebook: Path) -> tuple[dict[str, str], str]:
     return {r["learner"].lstrip("'"): r["total"] for r in graded}, possible
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve() or Path(a).exists() and Path(a).samefile(b)
+    except OSError:
+        return False
+
+
 def export_grades(gradebook: Path, roster: Path, out: Path, *, lms: Lms, assignment: str = "Reading the News",
                   assignment_id: str = "") -> Export:
     """Write ``out`` in the LMS's import format from the gradebook and the roster."""
+    for source, what in ((gradebook, "gradebook"), (roster, "roster")):
+        if _same_file(out, source):
+            raise LessonsError(f"-o {out} is the {what} it reads: name a new file, like canvas-import.csv")
     totals, possible = _totals(gradebook)
     people = _read_csv(roster, "roster")
     columns = set(people[0]) if people else set()
