@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("folder", type=Path, help="folder holding the learners' answer files (*.json)")
     book.add_argument("-o", "--output", type=Path, default=Path("gradebook.csv"),
                       help="CSV to write (default gradebook.csv); its folder must exist")  # fmt: skip
-    book.add_argument("--notebook", help="grade one notebook only, e.g. 01_reading")
+    book.add_argument("--notebook", action="append", help="grade these notebooks only, as the lessons assigned so "
+                      "far: repeat it (--notebook 00_start --notebook 01_reading) or separate names with commas")
     book.add_argument("--jobs", type=_jobs_count, default=4, help="answer files graded at once (default 4, at least 1)")
     book.add_argument("--sandbox", choices=("required", "off"), default="required",
                       help="required (default): refuse to run code answers unless bubblewrap works; "
@@ -258,6 +259,7 @@ def _gradebook(args: argparse.Namespace) -> int:
     from lessons.course.secret import load_secret
 
     # Every usage error is found before the first file is read or graded (exit 2, one line).
+    args.notebook = ",".join(args.notebook) if args.notebook else None  # --notebook given several times
     exercises = grading.select_exercises(notebook=args.notebook)
     check_folder(args.folder)
     grading.check_output(args.output)

@@ -196,3 +196,22 @@ def test_factsheet_bad_input_is_one_line(tmp_path: Path, problem: str) -> None:
     out = tmp_path / "no-such-folder" / "sheet.html" if problem == "unwritable" else tmp_path / "sheet.html"
     proc = _lessons("factsheet", str(article), "-o", str(out))
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_the_gradebook_grades_the_lessons_assigned_so_far(tmp_path: Path) -> None:
+    import csv
+
+    from lessons.cli import main
+    from lessons.course.gradebook import select_exercises
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "ada.json").write_text('{"format": "reading-the-news/answers", "version": 1, "answers": {}}',
+                                     encoding="utf-8")
+    out = tmp_path / "gb.csv"
+    assert main(["gradebook", str(folder), "-o", str(out), "--notebook", "00_start", "--notebook", "01_reading"]) == 0
+    header = next(csv.reader(out.open(encoding="utf-8")))
+    chosen = {ex.id for ex in select_exercises(notebook="00_start,01_reading")}
+    assert chosen <= set(header) and not any(h.startswith(("quoting.", "dating.")) for h in header)
+    row = next(csv.DictReader(out.open(encoding="utf-8")))
+    assert float(row["possible"]) == sum(ex.points for ex in select_exercises(notebook="00_start,01_reading"))

@@ -35,17 +35,22 @@ class Grade:
 
 
 def select_exercises(*, notebook: str | None = None) -> list[Exercise]:
-    """All exercises, or one notebook's (given as '01_reading' or '01_reading.ipynb')."""
+    """All exercises, or those of the notebooks named ('01_reading' or '01_reading.ipynb'; several separated by
+    commas, as a course graded so far: '00_start,01_reading'), in course order.
+
+    >>> {ex.notebook for ex in select_exercises(notebook="00_start, 01_reading.ipynb")}
+    {'00_start.ipynb', '01_reading.ipynb'}
+    """
     if notebook is None:
         return list(EXERCISES.values())
-    name = notebook if notebook.endswith(".ipynb") else notebook + ".ipynb"
-    chosen = [ex for ex in EXERCISES.values() if ex.notebook == name]
-    if not chosen:
-        known = sorted({ex.notebook for ex in EXERCISES.values()})
-        raise LessonsError(
-            f"no notebook called {one_line(notebook, 80)} has exercises; try one of {', '.join(known)}"
-        )
-    return chosen
+    names = set()
+    known = sorted({ex.notebook for ex in EXERCISES.values()})
+    for part in (p.strip() for p in notebook.split(",")):
+        name = part if part.endswith(".ipynb") else part + ".ipynb"
+        if name not in known:
+            raise LessonsError(f"no notebook called {one_line(part, 80)} has exercises; try one of {', '.join(known)}")
+        names.add(name)
+    return [ex for ex in EXERCISES.values() if ex.notebook in names]
 
 
 def grade_answers(
