@@ -17,6 +17,11 @@ from lessons.errors import LessonsError
 EXIT_BAD_INPUT = 2
 
 
+
+def _count(n: int, noun: str) -> str:
+    """ "1 grade", "2 grades": a count with its noun."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
 def _iso_datetime(text: str) -> str:
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -192,7 +197,7 @@ def _export(args: argparse.Namespace) -> int:
               file=sys.stderr)
     for why in done.skipped:
         print(f"lessons export: roster {why}", file=sys.stderr)
-    print(f"wrote {done.rows} roster rows to {args.output} ({len(done.ungraded)} with no grade); learners matched on "
+    print(f"wrote {_count(done.rows, 'roster row')} to {args.output} ({len(done.ungraded)} with no grade); learners matched on "
           f"{done.identity}; grades are points out of {done.possible or '?'} — set the LMS column's maximum to that")
     return 1 if done.unmatched or done.skipped else 0
 
@@ -275,12 +280,12 @@ def _gradebook(args: argparse.Namespace) -> int:
     grading.write_gradebook(book.rows, args.output, notebook=args.notebook, sandbox=mode, grading=done)
     for line in grading.summary_lines(book, sandbox=mode, output=args.output):
         print(f"lessons gradebook: {line}", file=sys.stderr)
-    notes = [f"{len(overrides) - len(unused)} overrides applied"] + [
+    notes = [f"{_count(len(overrides) - len(unused), 'override')} applied"] + [
         f"override for {printable(o.learner, limit=60)} / {o.exercise} matches no graded learner" for o in unused]
     if keys:
         notes.append(f"keys changed since the last grading: {', '.join(keys)}")
     if changed:
-        notes.append(f"regrade: {changed} grades changed since the last run, listed in "
+        notes.append(f"regrade: {_count(changed, 'grade')} changed since the last run, listed in "
                      f"{_beside(args.output, 'changes.csv').name}")
     for line in notes:
         print(f"lessons gradebook: {line}", file=sys.stderr)
@@ -307,7 +312,7 @@ def _class_reports(book: object, output: Path, grading_mode: str) -> list[str]:
     stats = item_statistics([row.grades for row in graded], learners=[row.learner for row in graded])
     table, chart = output.with_name(output.stem + "-items.csv"), output.with_name(output.stem + "-items.png")
     description = write_item_statistics(stats, table, chart) if stats else "no learner graded: no item statistics"
-    return [f"{written} feedback pages in {printable(folder)}/",
+    return [f"{_count(written, 'feedback page')} in {printable(folder)}/",
             f"item statistics in {printable(table)}, chart {printable(chart)}: {description}"]
 
 

@@ -215,3 +215,23 @@ def test_the_gradebook_grades_the_lessons_assigned_so_far(tmp_path: Path) -> Non
     assert chosen <= set(header) and not any(h.startswith(("quoting.", "dating.")) for h in header)
     row = next(csv.DictReader(out.open(encoding="utf-8")))
     assert float(row["possible"]) == sum(ex.points for ex in select_exercises(notebook="00_start,01_reading"))
+
+
+def test_a_site_page_fetches_nothing_from_the_network() -> None:
+    import nbformat
+
+    from lessons.course.site import _notebook_page
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A lesson\n\nSome text.")])
+    page = _notebook_page(nb)
+    assert "Some text." in page and "cdnjs" not in page and 'src="http' not in page
+
+
+def test_the_site_needs_the_course_checkout_and_says_so(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from lessons.course import site
+    from lessons.errors import LessonsError
+
+    monkeypatch.setattr(site, "NOTEBOOKS_DIR", tmp_path / "no-notebooks")
+    with pytest.raises(LessonsError, match="checkout of its repository"):
+        site.build_site(tmp_path / "out")
+    assert not (tmp_path / "out").exists()

@@ -522,13 +522,13 @@ def test_an_override_survives_every_regrade_and_the_regrade_says_what_changed(tm
     first = gradebook()
     assert first.returncode == 0, first.stderr
     rows = {r["learner"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
-    assert float(rows["ada"]["reading.author"]) == 0.5 and "1 overrides applied" in first.stderr
+    assert float(rows["ada"]["reading.author"]) == 0.5 and "1 override applied" in first.stderr
     assert "half credit agreed" in (tmp_path / "book-feedback" / "ada.html").read_text(encoding="utf-8")
     _store_file(folder, "bo.json", {"reading.author": "Someone Else"})  # bo's answer changes before the regrade
     second = gradebook()
     rows = {r["learner"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
     assert float(rows["ada"]["reading.author"]) == 0.5  # the override is applied again
-    assert "regrade: 1 grades changed" in second.stderr
+    assert "regrade: 1 grade changed" in second.stderr
     changes = list(csv.DictReader((tmp_path / "book-changes.csv").open(encoding="utf-8")))
     assert [(c["learner"], c["exercise"], float(c["points_before"]), float(c["points_now"])) for c in changes] == \
         [("bo", "reading.author", 1.0, 0.0)]

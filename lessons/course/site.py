@@ -78,6 +78,12 @@ def _descriptions(nb) -> list[str]:  # type: ignore[no-untyped-def]
     return found
 
 
+# The exporter's scripts that reach the network: RequireJS and MathJax from a CDN, MathJax's set-up, and the
+# module that would fetch Mermaid for a diagram (the lessons have none).
+_OFFLINE_ONLY = re.compile(r'<script src="https?://[^"]*"[^>]*>\s*</script>|<script type="text/x-mathjax-config">.*?'
+                           r'</script>|<script type="module">.*?</script>', re.DOTALL)
+
+
 def _notebook_page(nb) -> str:  # type: ignore[no-untyped-def]
     from nbconvert import HTMLExporter
 
@@ -89,6 +95,7 @@ def _notebook_page(nb) -> str:  # type: ignore[no-untyped-def]
     alts = _descriptions(nb)
     exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
     page, _ = exporter.from_notebook_node(nb)
+    page = _OFFLINE_ONLY.sub("", page)  # no math, no live widgets, no diagrams: nothing to fetch from a CDN
     page = page.replace("</head>", f"<style>{_READABLE}</style></head>", 1)
     pieces = re.split(r'<img(?: alt="[^"]*")?(?: class="[^"]*")? src="data:image/png', page)
     out = pieces[0]
@@ -100,6 +107,9 @@ def _notebook_page(nb) -> str:  # type: ignore[no-untyped-def]
 
 def build_site(out: Path) -> list[Path]:
     """Build the site into ``out`` (created; must be empty or new); returns the pages written."""
+    if not (NOTEBOOKS_DIR.is_dir() and DATA_DIR.is_dir()):
+        raise LessonsError("lessons site builds the course from a checkout of its repository (its notebooks/ and "
+                           "data/): run it from a clone, with the package installed from it (pip install -e .)")
     if out.exists() and any(out.iterdir()):
         raise LessonsError(f"{out} is not empty: build the site into a new or empty folder")
     out.mkdir(parents=True, exist_ok=True)
