@@ -957,3 +957,19 @@ def test_collect_refuses_a_path_that_leaves_the_home_and_a_missing_output(tmp_pa
         collect([tmp_path], tmp_path, path="../../etc/shadow")
     with pytest.raises(LessonsError, match="not a folder"):
         collect([tmp_path], tmp_path / "nowhere")
+
+
+def test_a_home_refused_now_leaves_no_copy_from_an_earlier_collection(tmp_path: Path) -> None:
+    from lessons.course.collect import collect
+
+    home = tmp_path / "homes" / "ada"
+    answers = home / "reading-the-news" / "notebooks" / "answers.json"
+    answers.parent.mkdir(parents=True)
+    answers.write_text('{"answers": {}}', encoding="utf-8")
+    out = tmp_path / "submissions"
+    out.mkdir()
+    assert collect([home], out)[0].written
+    answers.unlink()
+    answers.symlink_to("/etc/hostname")  # the learner swaps the file for a link before the next collection
+    assert collect([home], out)[0].refused
+    assert not (out / "ada.json").exists()  # the first copy is not graded as this collection's

@@ -119,5 +119,14 @@ def collect(homes: Sequence[Path], out: Path, *, path: str = DEFAULT_PATH,
                                      refused="a second home with the same name: refused"))
             continue
         seen.add(home.name)
-        results.append(collect_one(home, out, path=path, max_bytes=max_bytes))
+        result = collect_one(home, out, path=path, max_bytes=max_bytes)
+        if result.refused and _ID.fullmatch(home.name):
+            _forget_copy(out, home.name)  # an earlier collection's copy must not be graded as this one's
+        results.append(result)
     return results
+
+
+def _forget_copy(out: Path, learner: str) -> None:
+    stale = out / f"{learner}.json"
+    if stale.is_file() and not stale.is_symlink():
+        stale.unlink()
