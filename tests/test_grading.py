@@ -632,3 +632,17 @@ def test_an_export_never_writes_over_the_gradebook_or_the_roster_it_reads(tmp_pa
         with pytest.raises(LessonsError, match=f"is the {what} it reads"):
             export_grades(book, roster, target, lms="moodle")
     assert (book.read_bytes(), roster.read_bytes()) == before
+
+
+def test_a_feedback_page_says_how_it_was_graded_in_words() -> None:
+    from lessons.course.feedback import feedback_page
+
+    page = feedback_page("ada", [], grading="instructor")
+    assert "Graded by your instructor" in page and ". instructor<" not in page
+    assert "Graded as a practice check." in feedback_page("ada", [], grading="practice check")
+
+
+def test_a_shown_case_whose_value_cannot_be_read_says_so_plainly() -> None:
+    result = get_exercise("reading.glued_byline").check("def split_byline(line):\n    return '\\ud800'")
+    said = result.message + " ".join(result.hints)
+    assert "returned text with" in said and "raised it" not in said

@@ -367,7 +367,8 @@ def _check_code(ex: Exercise, task: _Task, answer: Any, grader: Grader) -> Check
             continue
         call = f"{key.function}({', '.join(_shown_argument(a) for a in case.args)})"
         got = f"returned {normalize_exact(outcome.value)}" if outcome.ok else (
-            f"was {outcome.error}" if outcome.error.startswith(coderun.LIMIT_PREFIX) else f"raised {outcome.error}")
+            f"was {outcome.error}" if outcome.error.startswith(coderun.LIMIT_PREFIX) else
+            outcome.error if outcome.error.startswith("it ") else f"raised {outcome.error}")  # "it returned …"
         if case.shown is not None:
             notes.append(f"{call} {got}; expected {normalize_exact(case.shown)}")
         else:

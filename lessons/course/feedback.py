@@ -28,13 +28,20 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem aut
           "#555;padding:.3rem .6rem;text-align:left;vertical-align:top}caption{font-weight:bold;text-align:left}")
 
 
+def _graded_how(grading: str) -> str:
+    """The grading mode in words: the column's "instructor" or "practice check" is no sentence of its own."""
+    if grading == "instructor":
+        return " Graded by your instructor, with cases of their own for code exercises."
+    return f" Graded as a {html.escape(grading)}." if grading else ""
+
+
 def feedback_page(learner: str, grades: Sequence[Grade], *, grading: str = "") -> str:
     """One learner's feedback as an HTML page."""
     earned, possible = total_points(grades)
     who = html.escape(printable(learner, limit=100))  # a hostile file name: escaped, never raw
     parts = [f"<h1>Feedback for {who}</h1>",
              f"<p>Total: {earned:g} of {possible:g} points"
-             f"{f' ({100 * earned / possible:.0f}%)' if possible else ''}.{' ' + html.escape(grading) if grading else ''}"
+             f"{f' ({100 * earned / possible:.0f}%)' if possible else ''}.{_graded_how(grading)}"
              "</p>"]
     notebooks: dict[str, list[Grade]] = {}
     for grade in grades:
